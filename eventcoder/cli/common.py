@@ -1,0 +1,52 @@
+"""What the commands share: option groups, error translation, the store opener."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..errors import EventcoderError
+from ..settings import Settings
+
+DB_HELP = "SQLite database of the embedded store"
+
+
+def db_option(f: Callable) -> Callable:
+    default = Settings.load().db
+    return click.option("--db", default=default, show_default=True, help=DB_HELP)(f)
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One line on stderr, then exit (2: usage error, 1: rejected input)."""
+    click.echo(f"eventcoder: {message}", err=True)
+    sys.exit(code)
+
+
+def library_errors(f: Callable) -> Callable:
+    """Turn library errors into one stderr line and exit code 2: never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except EventcoderError as exc:
+            fail(str(exc))
+        except BrokenPipeError:  # `eventcoder events | head`
+            sys.stderr.close()
+            sys.exit(0)
+
+    return wrapper
+
+
+def open_store(path: str, must_exist: bool = True):
+    from pathlib import Path
+
+    from ..store import Store
+
+    if must_exist and not Path(path).exists():
+        fail(f"{path}: no such database (code articles into it first: eventcoder code FILES --db {path})")
+    return Store(path)
