@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from . import actors, events, places, quotes, timex
 from . import nlp as nlp_mod
 from .article import Article
+from .ingest import Rejection
 from .settings import Settings
 
 # (name, load(settings) -> resource, apply(ctx) -> None), in data-flow order.
@@ -84,17 +85,38 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def code_articles(items: Iterable[Article], settings: Settings) -> Iterator[list[Article]]:
+def code_batch_safely(articles: list[Article], settings: Settings) -> list[Article | Rejection]:
+    """``code_batch``, but an article that breaks a stage becomes a Rejection, not a crash.
+
+    A bug met by one article must not stop a run of thousands: the batch is coded again one
+    article at a time, and the one that fails is named with the error, so it can be reported.
+    """
+    try:
+        return list(code_batch(articles, settings))
+    except Exception:  # noqa: BLE001 - any bug in a stage; narrowed per article below
+        pass
+    out: list[Article | Rejection] = []
+    for article in articles:
+        fresh = replace(article, actors=[], events=[], quotes=[], times=[], places=[])
+        try:
+            out.extend(code_batch([fresh], settings))
+        except Exception as exc:  # noqa: BLE001
+            where = article.path or article.id
+            out.append(Rejection(where, f"internal error while coding article {article.id}: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def code_articles(items: Iterable[Article], settings: Settings) -> Iterator[list[Article | Rejection]]:
     """Code articles batch by batch, in order, in ``settings.workers`` processes."""
     if settings.workers <= 1:
         for batch in batched(items, settings.batch_size):
-            yield code_batch(batch, settings)
+            yield code_batch_safely(batch, settings)
         return
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(settings.workers, mp_context=ctx) as pool:
         pending: list[Future] = []
         for batch in batched(items, settings.batch_size):
-            pending.append(pool.submit(code_batch, batch, settings))
+            pending.append(pool.submit(code_batch_safely, batch, settings))
             if len(pending) > settings.workers * 2:
                 yield pending.pop(0).result()
         for fut in pending:

@@ -79,7 +79,11 @@ def code_inputs(
                 fresh = [a for a in fresh if a.id not in known]
             yield from fresh
 
-    for batch in code_articles(articles(), settings):
+    for coded in code_articles(articles(), settings):
+        batch = [a for a in coded if isinstance(a, Article)]
+        for failed in (r for r in coded if isinstance(r, Rejection)):
+            summary.rejected += 1
+            on_reject(failed)
         if store is not None:
             store.write_batch(batch)
         for article in batch:
