@@ -4,7 +4,8 @@ EventcoderError
 ├── InputError          an input (file, line, record) cannot be used; carries where and why
 ├── DictionaryError     a dictionary file has a bad entry; carries file and line
 ├── SettingsError       an unknown or ill-typed setting
-└── StoreError          the database cannot be opened or migrated
+├── StoreError          the database cannot be opened or migrated
+└── QueryError          a query parameter is malformed (a bad date, an unknown interval)
 """
 
 from __future__ import annotations
@@ -40,3 +41,10 @@ class SettingsError(EventcoderError):
 
 class StoreError(EventcoderError):
     """The store cannot be opened, migrated or written."""
+
+
+class QueryError(EventcoderError):
+    """A malformed query parameter; the message names it and says what is expected.
+
+    The CLI exits with code 2, the HTTP API answers 422.
+    """

@@ -1,0 +1,40 @@
+"""`eventcoder export`: events as csv, jsonl, parquet or GDELT 2.0 event-table rows."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import cli
+from .common import db_option, fail, library_errors, open_store
+
+
+@cli.command("export")
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]), default="csv", show_default=True,
+    help="gdelt: GDELT 2.0 event table (61 tab-separated columns, no header)",
+)  # fmt: skip
+@click.option(
+    "-o", "--output", metavar="FILE", help="write here instead of stdout (required for parquet on a terminal)"
+)
+@click.option("--header/--no-header", default=None, help="column names first (default: csv yes, gdelt no)")
+@click.option("--source", help="source actor code prefix (RUS matches RUSGOV)")
+@click.option("--target", help="target actor code prefix")
+@click.option("--actor", help="source or target: code prefix or name")
+@click.option("--cameo", help="CAMEO code prefix (12 matches 120-129)")
+@click.option("--plover", help="PLOVER event type")
+@click.option("--modality", help="asserted, negated, future, hypothetical, reported or historical")
+@click.option("--since", metavar="YYYY-MM-DD")
+@click.option("--until", metavar="YYYY-MM-DD")
+@library_errors
+def export_cmd(db, fmt, output, header, **filters) -> None:
+    """Export every event matching the filters, oldest first (columns: docs/export.md)."""
+    from ..export import write_events
+
+    if fmt == "parquet" and not output and sys.stdout.isatty():
+        fail("parquet is binary: give -o FILE or redirect stdout to a file")
+    with open_store(db) as store:
+        n = write_events(store, fmt, output or sys.stdout, header=header, **filters)
+    click.echo(f"eventcoder: {n} events exported" + (f" to {output}" if output else ""), err=True)

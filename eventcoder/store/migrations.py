@@ -1,0 +1,193 @@
+"""The schema as named, ordered migrations, each applied in one transaction.
+
+A migration is a name and a list of SQL statements (never ``executescript``, which commits on
+its own). ``migrate`` applies the ones the ``migrations`` table does not list yet, in order,
+each inside ``BEGIN IMMEDIATE ... COMMIT`` so that two processes opening a fresh database at
+the same time cannot both apply it and a failure leaves the previous schema intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..errors import StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    statements: Callable[[sqlite3.Connection], list[str]]
+
+
+def fts5_available(conn: sqlite3.Connection) -> bool:
+    """Whether this SQLite build has the FTS5 full-text extension."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
+    except sqlite3.OperationalError:
+        return False
+    conn.execute("DROP TABLE temp._fts5_probe")
+    return True
+
+
+def _initial(conn: sqlite3.Connection) -> list[str]:
+    return [
+        # `n` is the integer row key FTS needs; `id` is the article id everything refers to.
+        """CREATE TABLE articles (
+            n INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL,
+            path TEXT, url TEXT, title TEXT, published TEXT, outlet TEXT, byline TEXT,
+            text TEXT NOT NULL,
+            lead_end INTEGER NOT NULL,
+            n_actors INTEGER NOT NULL, n_events INTEGER NOT NULL, n_quotes INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            stored_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_published ON articles(published)",
+        """CREATE TABLE actors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            code TEXT COLLATE NOCASE, country TEXT, sector TEXT, role TEXT, kind TEXT, rule TEXT,
+            variants TEXT NOT NULL,
+            names TEXT NOT NULL,
+            n_mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, id)
+        )""",
+        "CREATE INDEX actors_key ON actors(key)",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            PRIMARY KEY (article_id, actor_id, ord),
+            FOREIGN KEY (article_id, actor_id) REFERENCES actors(article_id, id) ON DELETE CASCADE
+        )""",
+        """CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            cameo TEXT NOT NULL, root TEXT NOT NULL, plover TEXT COLLATE NOCASE, mode TEXT,
+            goldstein REAL, quad INTEGER,
+            source_actor TEXT, source_key TEXT, source_code TEXT COLLATE NOCASE,
+            source_name TEXT, source_country TEXT, source_text TEXT,
+            target_actor TEXT, target_key TEXT, target_code TEXT COLLATE NOCASE,
+            target_name TEXT, target_country TEXT, target_text TEXT,
+            trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+            negated INTEGER NOT NULL, modality TEXT NOT NULL,
+            date TEXT, day TEXT,
+            rule TEXT, confidence REAL, quote_id TEXT,
+            data TEXT NOT NULL,
+            PRIMARY KEY (article_id, id)
+        )""",
+        "CREATE INDEX events_day ON events(day)",
+        "CREATE INDEX events_source ON events(source_code)",
+        "CREATE INDEX events_target ON events(target_code)",
+        "CREATE INDEX events_cameo ON events(cameo)",
+        "CREATE INDEX events_source_key ON events(source_key)",
+        "CREATE INDEX events_target_key ON events(target_key)",
+        """CREATE TABLE quotes (
+            n INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            direct INTEGER NOT NULL,
+            speaker_actor TEXT, speaker_key TEXT, speaker_name TEXT, speaker_text TEXT,
+            via TEXT, event_id TEXT,
+            data TEXT NOT NULL,
+            UNIQUE (article_id, id)
+        )""",
+        "CREATE INDEX quotes_speaker_key ON quotes(speaker_key)",
+        """CREATE TABLE times (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            value TEXT NOT NULL, granularity TEXT NOT NULL,
+            PRIMARY KEY (article_id, ord)
+        )""",
+        """CREATE TABLE places (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            name TEXT NOT NULL, country TEXT, lat REAL, lon REAL, geonameid INTEGER, feature TEXT,
+            PRIMARY KEY (article_id, ord)
+        )""",
+    ]
+
+
+def _fulltext(conn: sqlite3.Connection) -> list[str]:
+    # External-content FTS5 indexes kept in step by triggers, so the one write path needs no
+    # extra code and a replaced article is re-indexed in the same transaction.
+    if not fts5_available(conn):
+        return []  # queries fall back to LIKE when the tables are absent
+    tokenizer = "tokenize = 'unicode61 remove_diacritics 2'"
+    return [
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+        f" content='articles', content_rowid='n', {tokenizer})",
+        """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
+        END""",
+        """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.n, old.title, old.text);
+        END""",
+        f"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='n', {tokenizer})",
+        """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text) VALUES (new.n, new.text);
+        END""",
+        """CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.n, old.text);
+        END""",
+        # Rows written before this migration (none in a fresh database) get indexed too.
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+        "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
+    ]
+
+
+MIGRATIONS: list[Migration] = [
+    Migration("0001_initial", _initial),
+    Migration("0002_fulltext", _fulltext),
+]
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations applied to this database, in order."""
+    return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection, where: str, migrations: list[Migration] | None = None) -> list[str]:
+    """Apply pending migrations (each in one transaction); return the names applied now."""
+    migrations = MIGRATIONS if migrations is None else migrations
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    known = {m.name for m in migrations}
+    unknown = sorted(set(applied(conn)) - known)
+    if unknown:
+        raise StoreError(
+            f"{where}: written by a newer eventcoder (unknown migrations: {', '.join(unknown)}); upgrade eventcoder"
+        )
+    done = []
+    for migration in migrations:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Checked inside the write lock: another process may have applied it meanwhile.
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)).fetchone():
+                conn.execute("ROLLBACK")
+                continue
+            for statement in migration.statements(conn):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                (migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        done.append(migration.name)
+    return done

@@ -1,0 +1,105 @@
+"""Query parameters: validated once here, so the CLI and the API report the same errors.
+
+Every function raises ``QueryError`` with a message that names the parameter, shows the bad
+value and says what is expected.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from ..errors import QueryError
+
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "reported", "historical")
+INTERVALS = ("day", "week", "month")
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_CAMEO = re.compile(r"\d{1,4}")
+
+
+def day_bound(name: str, value: str | None, *, end: bool) -> str | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as an inclusive day: the first day, or the last when ``end``."""
+    if value is None or value == "":
+        return None
+    m = _DATE.fullmatch(value.strip())
+    if not m:
+        raise QueryError(f"{name}: {value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)")
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if day is not None:
+            return date(year, int(month), int(day)).isoformat()
+        if month is not None:
+            last = calendar.monthrange(year, int(month))[1] if end else 1
+            return date(year, int(month), last).isoformat()
+        return date(year, 12, 31).isoformat() if end else date(year, 1, 1).isoformat()
+    except ValueError as exc:  # 2024-02-30, month 13, year 0
+        raise QueryError(f"{name}: {value!r} is not a valid date ({exc})") from None
+
+
+def date_range(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Validated inclusive day bounds; ``since`` after ``until`` is an error, not an empty result."""
+    lo = day_bound("since", since, end=False)
+    hi = day_bound("until", until, end=True)
+    if lo and hi and lo > hi:
+        raise QueryError(f"since ({since}) is after until ({until})")
+    return lo, hi
+
+
+def page(limit: int | None, offset: int) -> tuple[int, int]:
+    """SQLite LIMIT/OFFSET values; ``limit=None`` means every row (LIMIT -1)."""
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        raise QueryError(f"limit: {limit!r} must be a whole number >= 0")
+    if not isinstance(offset, int) or offset < 0:
+        raise QueryError(f"offset: {offset!r} must be a whole number >= 0")
+    return (-1 if limit is None else limit), offset
+
+
+def interval(value: str) -> str:
+    if value not in INTERVALS:
+        raise QueryError(f"interval: {value!r} is not one of {', '.join(INTERVALS)}")
+    return value
+
+
+def modality(value: str | None) -> str | None:
+    if not value:
+        return None
+    low = value.strip().lower()
+    if low not in MODALITIES:
+        raise QueryError(f"modality: {value!r} is not one of {', '.join(MODALITIES)}")
+    return low
+
+
+def cameo(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if not _CAMEO.fullmatch(value):
+        raise QueryError(f"cameo: {value!r} is not a CAMEO event code prefix (1 to 4 digits, e.g. 04 or 043)")
+    return value
+
+
+def text(value: str | None) -> str | None:
+    """A free-text parameter: stripped, None when empty."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def like_escape(value: str) -> str:
+    r"""``value`` with LIKE's wildcards escaped (used with ``ESCAPE '\'``)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fts_query(q: str) -> str | None:
+    """User words as an FTS5 query: each word a quoted phrase, all required.
+
+    Quoting makes FTS5 syntax (AND, NEAR, *, :, parentheses) plain text, so no input can be
+    a syntax error. Returns None when ``q`` holds no word at all (only punctuation).
+    """
+    words = re.findall(r"\w+", q)
+    if not words:
+        return None
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)

@@ -1,0 +1,398 @@
+"""The read side: every query the CLI, the API and the web page run, as functions of a connection.
+
+Each list query returns a page ``{"items": [...], "total": n}``. Parameters are validated by
+``params`` (``QueryError``) before any SQL runs; user text only ever reaches SQL as a bound
+parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from . import params
+
+Page = dict[str, Any]  # {"items": list[dict], "total": int}
+
+_EVENT_ITEM = """SELECT e.data, e.article_id, a.published, a.url, a.title, e.source_name, e.target_name, e.day
+    FROM events e JOIN articles a ON a.id = e.article_id"""
+
+
+def _prefix(value: str) -> str:
+    return params.like_escape(value) + "%"
+
+
+def _contains(value: str) -> str:
+    return "%" + params.like_escape(value) + "%"
+
+
+class _Where:
+    """AND-ed conditions with their bound arguments."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.args: list[Any] = []
+
+    def add(self, sql: str, *args: Any) -> None:
+        self.parts.append(sql)
+        self.args.extend(args)
+
+    @property
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
+
+
+def event_filters(
+    source: str | None = None,
+    target: str | None = None,
+    actor: str | None = None,
+    cameo: str | None = None,
+    plover: str | None = None,
+    modality: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> _Where:
+    """The WHERE clause of the event filters (on table alias ``e``)."""
+    where = _Where()
+    cameo = params.cameo(cameo)
+    modality = params.modality(modality)
+    lo, hi = params.date_range(since, until)
+    source, target, actor, plover = map(params.text, (source, target, actor, plover))
+    if source:
+        where.add("e.source_code LIKE ? ESCAPE '\\'", _prefix(source))
+    if target:
+        where.add("e.target_code LIKE ? ESCAPE '\\'", _prefix(target))
+    if actor:
+        # A code prefix, or a word of the name: "Lavrov" and "Sergei" match "Sergei Lavrov",
+        # but "us" does not match "Russia" the way a bare substring would.
+        code, word, inner = _prefix(actor), _prefix(actor), "% " + _prefix(actor)
+        where.add(
+            "(e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'"
+            " OR e.source_name LIKE ? ESCAPE '\\' OR e.source_name LIKE ? ESCAPE '\\'"
+            " OR e.target_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')",
+            code, code, word, inner, word, inner,
+        )  # fmt: skip
+    if cameo:
+        where.add("e.cameo LIKE ?", cameo + "%")
+    if plover:
+        where.add("e.plover = ?", plover)  # the column is COLLATE NOCASE
+    if modality:
+        where.add("e.modality = ?", modality)
+    if lo:
+        where.add("e.day >= ?", lo)
+    if hi:
+        where.add("e.day <= ?", hi)
+    return where
+
+
+# Extra columns for exports: the sentence text, whether the event is in the lead paragraph
+# (GDELT's IsRootEvent), when the article was stored, the actors' countries, the outlet.
+_EVENT_DETAIL = """, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),
+    e.sentence_start < a.lead_end, a.stored_at, e.source_country, e.target_country, a.outlet"""
+
+
+def _event_item(row: sqlite3.Row | tuple) -> dict[str, Any]:
+    item = json.loads(row[0])
+    item.update(
+        article_id=row[1], published=row[2], url=row[3], title=row[4], source_name=row[5], target_name=row[6],
+        day=row[7],
+    )  # fmt: skip
+    if len(row) > 8:
+        item.update(
+            sentence_text=row[8], is_root=bool(row[9]), stored_at=row[10], source_country=row[11],
+            target_country=row[12], outlet=row[13],
+        )  # fmt: skip
+    return item
+
+
+def events(conn: sqlite3.Connection, *, limit: int | None = 50, offset: int = 0, **filters: Any) -> Page:
+    """Events matching the filters (see ``event_filters``), newest first."""
+    lim, off = params.page(limit, offset)
+    where = event_filters(**filters)
+    total = conn.execute("SELECT count(*) FROM events e" + where.sql, where.args).fetchone()[0]
+    rows = conn.execute(
+        f"{_EVENT_ITEM}{where.sql} ORDER BY e.day IS NULL, e.day DESC, e.article_id, e.ord LIMIT ? OFFSET ?",
+        [*where.args, lim, off],
+    )
+    return {"items": [_event_item(r) for r in rows], "total": total}
+
+
+def iter_events(
+    conn: sqlite3.Connection, *, newest_first: bool = False, detail: bool = False, **filters: Any
+) -> Iterator[dict[str, Any]]:
+    """Every event matching the filters, streamed (oldest first unless ``newest_first``).
+
+    With ``detail`` the items also hold ``sentence_text``, ``is_root``, ``stored_at``,
+    ``source_country``, ``target_country`` and ``outlet`` (for exports).
+    """
+    where = event_filters(**filters)
+    order = "DESC" if newest_first else "ASC"
+    select = _EVENT_ITEM.replace(" FROM events", (_EVENT_DETAIL if detail else "") + " FROM events", 1)
+    sql = f"{select}{where.sql} ORDER BY e.day IS NULL, e.day {order}, e.article_id, e.ord"
+    for row in conn.execute(sql, where.args):
+        yield _event_item(row)
+
+
+def _text_match(where: _Where, fulltext: bool, q: str, fts_table: str, rowid: str, columns: list[str]) -> None:
+    """Restrict to rows whose text has every word of ``q`` (FTS5), else a substring (LIKE)."""
+    match = params.fts_query(q) if fulltext else None
+    if match:
+        where.add(f"{rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)", match)
+    else:
+        pattern = _contains(q)
+        where.add("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")", *[pattern] * len(columns))
+
+
+def quotes(
+    conn: sqlite3.Connection,
+    *,
+    fulltext: bool,
+    speaker: str | None = None,
+    q: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> Page:
+    """Quotes by speaker (any name of the speaker's actor) and/or words, newest article first."""
+    lim, off = params.page(limit, offset)
+    lo, hi = params.date_range(since, until)
+    speaker, q = params.text(speaker), params.text(q)
+    where = _Where()
+    if speaker:
+        pattern = _contains(speaker)
+        where.add(
+            "(qu.speaker_name LIKE ? ESCAPE '\\' OR qu.speaker_text LIKE ? ESCAPE '\\' OR EXISTS ("
+            "SELECT 1 FROM actors x WHERE x.article_id = qu.article_id AND x.id = qu.speaker_actor"
+            " AND x.names LIKE ? ESCAPE '\\'))",
+            pattern, pattern, pattern,
+        )  # fmt: skip
+    if q:
+        _text_match(where, fulltext, q, "quotes_fts", "qu.n", ["qu.text"])
+    if lo:
+        where.add("a.published >= ?", lo)
+    if hi:
+        where.add("a.published <= ?", hi)
+    base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + where.sql
+    total = conn.execute("SELECT count(*)" + base, where.args).fetchone()[0]
+    rows = conn.execute(
+        "SELECT qu.data, qu.article_id, a.published, a.url, a.title, qu.speaker_key, (SELECT x.name FROM actors x"
+        " WHERE x.article_id = qu.article_id AND x.id = qu.speaker_actor)" + base
+        + " ORDER BY a.published IS NULL, a.published DESC, qu.article_id, qu.ord LIMIT ? OFFSET ?",
+        [*where.args, lim, off],
+    )  # fmt: skip
+    items = []
+    for r in rows:
+        item = json.loads(r[0])
+        item.update(article_id=r[1], published=r[2], url=r[3], title=r[4], speaker_key=r[5], speaker_actor_name=r[6])
+        items.append(item)
+    return {"items": items, "total": total}
+
+
+def articles(
+    conn: sqlite3.Connection,
+    *,
+    fulltext: bool,
+    q: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> Page:
+    """Articles whose title or text has the words of ``q``, newest first (without their text)."""
+    lim, off = params.page(limit, offset)
+    lo, hi = params.date_range(since, until)
+    q = params.text(q)
+    where = _Where()
+    if q:
+        _text_match(where, fulltext, q, "articles_fts", "a.n", ["a.title", "a.text"])
+    if lo:
+        where.add("a.published >= ?", lo)
+    if hi:
+        where.add("a.published <= ?", hi)
+    total = conn.execute("SELECT count(*) FROM articles a" + where.sql, where.args).fetchone()[0]
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.url, a.published, a.outlet, a.byline, a.path, a.n_actors, a.n_events, a.n_quotes"
+        " FROM articles a" + where.sql + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?",
+        [*where.args, lim, off],
+    )
+    keys = ("id", "title", "url", "published", "outlet", "byline", "path", "actors", "events", "quotes")
+    return {"items": [dict(zip(keys, r, strict=True)) for r in rows], "total": total}
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The stored output dict of one article, or None."""
+    row = conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def _most_common(values: list[Any]) -> Any:
+    present = [v for v in values if v]
+    if not present:
+        return None
+    counts = Counter(present)
+    return max(counts, key=lambda v: (counts[v], -present.index(v)))
+
+
+def actors(conn: sqlite3.Connection, *, q: str | None = None, limit: int | None = 50, offset: int = 0) -> Page:
+    """Actors grouped by key across articles, most widely reported first."""
+    lim, off = params.page(limit, offset)
+    q = params.text(q)
+    where = _Where()
+    if q:
+        where.add(
+            "key IN (SELECT key FROM actors WHERE names LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\'"
+            " OR code LIKE ? ESCAPE '\\')",
+            _contains(q), _contains(q), _prefix(q),
+        )  # fmt: skip
+    total = conn.execute("SELECT count(DISTINCT key) FROM actors" + where.sql, where.args).fetchone()[0]
+    groups = conn.execute(
+        "SELECT key, count(DISTINCT article_id), sum(n_mentions) FROM actors" + where.sql
+        + " GROUP BY key ORDER BY count(DISTINCT article_id) DESC, sum(n_mentions) DESC, key LIMIT ? OFFSET ?",
+        [*where.args, lim, off],
+    ).fetchall()  # fmt: skip
+    items = []
+    for key, n_articles, n_mentions in groups:
+        rows = conn.execute(
+            "SELECT name, code, country, kind, variants FROM actors WHERE key = ? ORDER BY article_id, ord", (key,)
+        ).fetchall()
+        names: dict[str, None] = {}
+        for name, *_, variants in rows:
+            names.update(dict.fromkeys([name, *json.loads(variants)]))
+        n_events = conn.execute(
+            "SELECT count(*) FROM events WHERE source_key = ? OR target_key = ?", (key, key)
+        ).fetchone()[0]
+        items.append(
+            {
+                "key": key,
+                "name": _most_common([r[0] for r in rows]),
+                "code": _most_common([r[1] for r in rows]),
+                "country": _most_common([r[2] for r in rows]),
+                "kind": _most_common([r[3] for r in rows]),
+                "articles": n_articles,
+                "mentions": n_mentions,
+                "events": n_events,
+                "names": list(names),
+            }
+        )
+    return {"items": items, "total": total}
+
+
+def _period(day: date, interval: str) -> tuple[str, date]:
+    """The label and first day of the period holding ``day``."""
+    if interval == "week":
+        year, week, weekday = day.isocalendar()
+        return f"{year}-W{week:02d}", day - timedelta(days=weekday - 1)
+    if interval == "month":
+        return day.strftime("%Y-%m"), day.replace(day=1)
+    return day.isoformat(), day
+
+
+def _next_period(start: date, interval: str) -> date:
+    if interval == "week":
+        return start + timedelta(days=7)
+    if interval == "month":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start + timedelta(days=1)
+
+
+def dyads(
+    conn: sqlite3.Connection,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    interval: str = "day",
+    since: str | None = None,
+    until: str | None = None,
+) -> Page:
+    """Per period from the first to the last event of the dyad: events, Goldstein sum, count per quad class."""
+    interval = params.interval(interval)
+    where = event_filters(source=source, target=target, since=since, until=until)
+    where.add("e.day IS NOT NULL")
+    rows = conn.execute(
+        "SELECT e.day, count(*), total(e.goldstein), "
+        + ", ".join(f"count(CASE WHEN e.quad = {i} THEN 1 END)" for i in range(5))
+        + " FROM events e"
+        + where.sql
+        + " GROUP BY e.day ORDER BY e.day",
+        where.args,
+    ).fetchall()
+    buckets: dict[date, list] = {}
+    labels: dict[date, str] = {}
+    for day, n, gsum, *quads in rows:
+        label, start = _period(date.fromisoformat(day), interval)
+        labels[start] = label
+        acc = buckets.setdefault(start, [0, 0.0, 0, 0, 0, 0, 0])
+        acc[0] += n
+        acc[1] += gsum
+        for i, count in enumerate(quads):
+            acc[2 + i] += count
+    items = []
+    if buckets:
+        start, last = min(buckets), max(buckets)
+        while start <= last:  # every period, so a chart's x axis is time, gaps included
+            n, gsum, *quads = buckets.get(start, [0, 0.0, 0, 0, 0, 0, 0])
+            item = {"period": labels.get(start) or _period(start, interval)[0], "start": start.isoformat()}
+            item.update(events=n, goldstein=round(gsum, 3), **{f"quad{i}": c for i, c in enumerate(quads)})
+            items.append(item)
+            start = _next_period(start, interval)
+    return {"items": items, "total": len(items)}
+
+
+def network(
+    conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None, limit: int = 40
+) -> dict[str, list[dict[str, Any]]]:
+    """Who acted on whom in a time window: nodes (actors by key, else code) and weighted edges.
+
+    Keeps the ``limit`` nodes with most events and the edges between them.
+    """
+    params.page(limit, 0)
+    where = event_filters(since=since, until=until)
+    rows = conn.execute(
+        "SELECT coalesce(e.source_key, e.source_code), e.source_name, e.source_code,"
+        " coalesce(e.target_key, e.target_code), e.target_name, e.target_code, e.goldstein FROM events e"
+        + where.sql
+        + (" AND " if where.parts else " WHERE ")
+        + "coalesce(e.source_key, e.source_code) IS NOT NULL AND coalesce(e.target_key, e.target_code) IS NOT NULL",
+        where.args,
+    )
+    names: dict[str, list] = defaultdict(list)
+    codes: dict[str, list] = defaultdict(list)
+    edges: dict[tuple[str, str], list] = {}
+    degree: Counter[str] = Counter()
+    for s, s_name, s_code, t, t_name, t_code, goldstein in rows:
+        if s == t:
+            continue
+        names[s].append(s_name)
+        names[t].append(t_name)
+        codes[s].append(s_code)
+        codes[t].append(t_code)
+        edge = edges.setdefault((s, t), [0, 0.0])
+        edge[0] += 1
+        edge[1] += goldstein or 0.0
+        degree[s] += 1
+        degree[t] += 1
+    keep = {n for n, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+    nodes = [
+        {"id": n, "name": _most_common(names[n]) or n, "code": _most_common(codes[n]), "events": degree[n]}
+        for n in sorted(keep, key=lambda n: (-degree[n], n))
+    ]
+    links = [
+        {"source": s, "target": t, "events": c, "goldstein": round(g, 3)}
+        for (s, t), (c, g) in sorted(edges.items())
+        if s in keep and t in keep
+    ]
+    return {"nodes": nodes, "edges": links}
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    """How many articles, events, quotes and distinct actors (by key) the store holds."""
+    one = conn.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM quotes),"
+        " (SELECT count(DISTINCT key) FROM actors)"
+    ).fetchone()
+    return dict(zip(("articles", "events", "quotes", "actors"), one, strict=True))

@@ -1,0 +1,298 @@
+"""``Store``: the SQLite database, its one write path and its queries.
+
+SQLite in WAL mode with foreign keys on. Every batch is written in one ``BEGIN IMMEDIATE``
+transaction, so a process killed at any moment leaves either the whole batch or none of it,
+and rerunning the same command finishes the work (``write_batch`` is idempotent by article id
+and content hash).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..article import Article
+from ..errors import StoreError
+from . import migrations, queries
+from .rows import ArticleRows, article_rows
+
+_INSERTS = {
+    "article": "INSERT INTO articles (id, hash, path, url, title, published, outlet, byline, text, lead_end,"
+    " n_actors, n_events, n_quotes, data, stored_at) VALUES (" + ",".join("?" * 15) + ")",
+    "actors": "INSERT INTO actors (article_id, id, ord, key, name, code, country, sector, role, kind, rule,"
+    " variants, names, n_mentions) VALUES (" + ",".join("?" * 14) + ")",
+    "mentions": 'INSERT INTO mentions (article_id, actor_id, ord, start, "end", text) VALUES (?,?,?,?,?,?)',
+    "events": "INSERT INTO events (article_id, id, ord, cameo, root, plover, mode, goldstein, quad,"
+    " source_actor, source_key, source_code, source_name, source_country, source_text,"
+    " target_actor, target_key, target_code, target_name, target_country, target_text,"
+    " trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, negated, modality, date, day,"
+    " rule, confidence, quote_id, data) VALUES (" + ",".join("?" * 34) + ")",
+    "quotes": 'INSERT INTO quotes (article_id, id, ord, start, "end", text, direct, speaker_actor, speaker_key,'
+    " speaker_name, speaker_text, via, event_id, data) VALUES (" + ",".join("?" * 14) + ")",
+    "times": 'INSERT INTO times (article_id, ord, start, "end", text, value, granularity) VALUES (?,?,?,?,?,?,?)',
+    "places": 'INSERT INTO places (article_id, ord, start, "end", text, name, country, lat, lon, geonameid,'
+    " feature) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+}
+
+# Parameters per SELECT ... IN (...): well under SQLite's limit on bound variables.
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What one ``write_batch`` did: ``inserted`` (new or replaced) + ``unchanged`` == batch size."""
+
+    inserted: int
+    unchanged: int
+    replaced: int = 0
+
+
+class Store:
+    """The embedded SQLite store. ``Store(path)`` opens (creating and migrating) the database.
+
+    Usable from several threads: each thread gets its own connection; writes are serialised.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(
+                f"{path}: no such database (code articles into it first: eventcoder code FILES --db {path})"
+            )
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()  # guards _connections
+        self._write_lock = threading.Lock()  # serialises writes in this process (BEGIN IMMEDIATE across processes)
+        self._closed = False
+        conn = self._conn()
+        try:
+            migrations.migrate(conn, str(self.path))
+        except sqlite3.Error as exc:
+            self.close()
+            raise StoreError(f"{self.path}: cannot migrate the database ({exc})") from None
+        except StoreError:
+            self.close()
+            raise
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        self.fulltext = {"articles_fts", "quotes_fts"} <= tables
+
+    # -- connections -------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            # isolation_level=None: no implicit transactions; we issue BEGIN/COMMIT ourselves.
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            # In WAL mode NORMAL loses no committed transaction when a process is killed
+            # (only on power loss), and is much faster than FULL.
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+                raise StoreError(f"{self.path}: cannot open the database ({exc}); does its folder exist?") from None
+            raise StoreError(f"{self.path}: not an eventcoder database ({exc})") from None
+        return conn
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreError(f"{self.path}: the store is closed")
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._open()
+            self._local.conn = conn
+            with self._conns_lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction, so a page and its total come from the same snapshot."""
+        conn = self._conn()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every connection this store opened."""
+        with self._conns_lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+            self._closed = True
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrations(self) -> list[str]:
+        """Names of the applied migrations, in order."""
+        return migrations.applied(self._conn())
+
+    # -- the one write path ------------------------------------------------------------------
+
+    def write_batch(self, articles: list[Article]) -> WriteResult:
+        """Store a batch of coded articles in ONE transaction; idempotent by id and content hash.
+
+        An article whose id is stored with the same content is skipped; with other content, its
+        old rows are replaced. Either the whole batch is committed or nothing is.
+        """
+        stored_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        batch = [article_rows(a, stored_at) for a in articles]  # JSON and hashes outside the lock
+        inserted = unchanged = replaced = 0
+        conn = self._conn()
+        with self._write_lock:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for rows in batch:
+                        old = conn.execute("SELECT hash FROM articles WHERE id = ?", (rows.id,)).fetchone()
+                        if old and old[0] == rows.hash:
+                            unchanged += 1
+                            continue
+                        if old:
+                            # ON DELETE CASCADE removes its actors, mentions, events, quotes...
+                            conn.execute("DELETE FROM articles WHERE id = ?", (rows.id,))
+                            replaced += 1
+                        self._insert(conn, rows)
+                        inserted += 1
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: cannot write the batch ({exc}); nothing of it was stored") from None
+        return WriteResult(inserted=inserted, unchanged=unchanged, replaced=replaced)
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, rows: ArticleRows) -> None:
+        conn.execute(_INSERTS["article"], rows.article)
+        conn.executemany(_INSERTS["actors"], rows.actors)
+        conn.executemany(_INSERTS["mentions"], rows.mentions)
+        conn.executemany(_INSERTS["events"], rows.events)
+        conn.executemany(_INSERTS["quotes"], rows.quotes)
+        conn.executemany(_INSERTS["times"], rows.times)
+        conn.executemany(_INSERTS["places"], rows.places)
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` that are already stored."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        with self._read() as conn:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i : i + _CHUNK]
+                sql = "SELECT id FROM articles WHERE id IN (" + ",".join("?" * len(chunk)) + ")"
+                found.update(r[0] for r in conn.execute(sql, chunk))
+        return found
+
+    # -- queries (see queries.py for the semantics) ------------------------------------------
+
+    def events(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        actor: str | None = None,
+        cameo: str | None = None,
+        plover: str | None = None,
+        modality: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Events by source/target code prefix, actor, CAMEO prefix, PLOVER type, modality and date."""
+        with self._read() as conn:
+            return queries.events(
+                conn, source=source, target=target, actor=actor, cameo=cameo, plover=plover, modality=modality,
+                since=since, until=until, limit=limit, offset=offset,
+            )  # fmt: skip
+
+    def iter_events(
+        self, *, newest_first: bool = False, detail: bool = False, **filters: Any
+    ) -> Iterator[dict[str, Any]]:
+        """Every event matching ``filters`` (as ``events``), streamed from one snapshot.
+
+        Oldest first unless ``newest_first``; ``detail`` adds the export columns (see
+        ``queries.iter_events``). Bad filters raise ``QueryError`` here, before the first item.
+        """
+        queries.event_filters(**filters)
+        return self._stream_events(newest_first, detail, filters)
+
+    def _stream_events(self, newest_first: bool, detail: bool, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        conn = self._open()  # its own connection: the caller may stop iterating at any time
+        try:
+            conn.execute("BEGIN")
+            yield from queries.iter_events(conn, newest_first=newest_first, detail=detail, **filters)
+        finally:
+            conn.close()
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Quotes by speaker (any name of the speaker's actor), words of the quote and date."""
+        with self._read() as conn:
+            return queries.quotes(
+                conn, fulltext=self.fulltext, speaker=speaker, q=q, since=since, until=until, limit=limit,
+                offset=offset,
+            )  # fmt: skip
+
+    def articles(
+        self,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Articles by words of the title or text and publication date."""
+        with self._read() as conn:
+            return queries.articles(
+                conn, fulltext=self.fulltext, q=q, since=since, until=until, limit=limit, offset=offset
+            )
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The article exactly as ``Article.to_dict()`` returned it when stored, or None."""
+        with self._read() as conn:
+            return queries.article(conn, article_id)
+
+    def actors(self, q: str | None = None, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
+        """Actors grouped by their cross-article key, with counts."""
+        with self._read() as conn:
+            return queries.actors(conn, q=q, limit=limit, offset=offset)
+
+    def dyads(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        interval: str = "day",
+        since: str | None = None,
+        until: str | None = None,
+    ) -> dict[str, Any]:
+        """Per period: events, Goldstein sum and count per quad class of source -> target."""
+        with self._read() as conn:
+            return queries.dyads(conn, source=source, target=target, interval=interval, since=since, until=until)
+
+    def network(self, since: str | None = None, until: str | None = None, limit: int = 40) -> dict[str, Any]:
+        """Actors and who-acted-on-whom edges in a time window."""
+        with self._read() as conn:
+            return queries.network(conn, since=since, until=until, limit=limit)
+
+    def stats(self) -> dict[str, int]:
+        """``{"articles": n, "events": n, "quotes": n, "actors": n}`` (actors: distinct keys)."""
+        with self._read() as conn:
+            return queries.stats(conn)

@@ -1,0 +1,54 @@
+// Small DOM helpers. Text always goes in through textContent, never innerHTML, so article
+// text and names from the store cannot inject markup.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function build(el, attrs, children) {
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** An HTML element: h("a", {href: url}, "text", otherNode). */
+export function h(tag, attrs = {}, ...children) {
+  return build(document.createElement(tag), attrs, children);
+}
+
+/** An SVG element. */
+export function s(tag, attrs = {}, ...children) {
+  return build(document.createElementNS(SVG_NS, tag), attrs, children);
+}
+
+export function showError(error) {
+  const box = document.getElementById("error");
+  box.textContent = error instanceof Error ? error.message : String(error);
+  box.hidden = false;
+}
+
+export function clearError() {
+  document.getElementById("error").hidden = true;
+}
+
+/** Previous/next buttons and "from–to of total" for a page {items, total}. */
+export function pager(container, page, limit, offset, go) {
+  const first = page.total === 0 ? 0 : offset + 1;
+  const last = offset + page.items.length;
+  container.replaceChildren(
+    h("button", { type: "button", disabled: offset <= 0, onclick: () => go(Math.max(0, offset - limit)) }, "‹ Previous"),
+    h("span", { class: "page-info" }, `${first}–${last} of ${page.total}`),
+    h("button", { type: "button", disabled: last >= page.total, onclick: () => go(offset + limit) }, "Next ›"),
+  );
+}
+
+/** "RUSGOV" or the mention text or an em dash. */
+export function partyLabel(part, name) {
+  if (!part) return "—";
+  return part.code ? `${part.code}${name ? " " + name : ""}` : (name || part.text || "—");
+}
