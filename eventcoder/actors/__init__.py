@@ -1,16 +1,198 @@
-"""Stage: actors (to be built by its issue)."""
+"""Stage: actors. Every mention in the article resolved to a coded, current actor.
+
+``load(settings)`` compiles the dictionaries (cached on disk); ``apply(ctx)`` finds the
+mentions in ``ctx.doc`` (dictionary phrases, titles and agents, unknown persons), joins them
+into actors (coreference, misspellings, pronouns), codes each actor as of the article's date,
+and fills ``ctx.article.actors`` and ``ctx.token_actor``. See docs/dictionaries.md and
+docs/dev/actors-api.md.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 
+from spacy.tokens import Doc
+
+from ..article import Actor, Span
+from ..dictionaries import ActorEntry, as_date, norm
 from ..nlp import Context
 from ..settings import Settings
+from .mentions import compose_groups, find_items, group_items
+from .resolve import Build, Resolver
+from .resources import ActorResources
+from .resources import load as _load
+
+__all__ = ["ActorResources", "Lookup", "apply", "find_actors", "load", "lookup"]
 
 
-def load(settings: Settings) -> Any:
-    return None
+def load(settings: Settings) -> ActorResources:
+    """The compiled dictionaries and tables for these settings (cached on disk)."""
+    return _load(settings)
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return as_date(published)
+    except ValueError:
+        return None
+
+
+def find_actors(
+    doc: Doc, res: ActorResources, published: str | None, toks: list[str] | None = None
+) -> tuple[list[Actor], dict[int, str], list]:
+    """Actors of a parsed text: (actors, token -> actor id, [(start, end, actor id)]).
+
+    ``toks``: the tokens already normalised (:func:`~eventcoder.dictionaries.norm`), if at hand.
+    """
+    day = _day(published)
+    toks = toks if toks is not None else [norm(t.text) for t in doc]
+    items = find_items(doc, res, toks)
+    groups = group_items(doc, items)
+    mentions = compose_groups(doc, groups, res, day)
+    builds = Resolver(doc, res, day, toks).run(mentions)
+    builds = [b for b in builds if b.spans]
+    builds.sort(key=lambda b: b.first)
+    actors: list[Actor] = []
+    token_actor: dict[int, str] = {}
+    spans: list[tuple[int, int, str]] = []
+    claimed: dict[int, int] = {}  # token -> length of the mention that holds it
+    text = doc.text  # built on each access: once per document
+    for n, b in enumerate(builds, 1):
+        aid = f"a{n}"
+        actors.append(_actor(doc, text, b, aid, res, day))
+        for s, e in sorted(b.spans):
+            spans.append((s, e, aid))
+            for i in range(s, e):
+                # A token inside two mentions goes to the shorter one (the more specific).
+                if i not in claimed or e - s < claimed[i]:
+                    claimed[i] = e - s
+                    token_actor[i] = aid
+    spans.sort()
+    return actors, token_actor, spans
+
+
+def _actor(doc: Doc, text: str, b: Build, aid: str, res: ActorResources, day: date | None) -> Actor:
+    country, sector = res.sectors.split(b.code)
+    mentions = []
+    for s, e in sorted(b.spans):
+        start = doc[s].idx
+        end = doc[e - 1].idx + len(doc[e - 1].text)
+        mentions.append(Span(start, end, text[start:end]))
+    kind = b.kind or _kind(doc, b, country, sector, res)
+    name = _canonical(doc, b)
+    variants = list(b.variants)
+    for form in b.names:
+        if len(form.split()) > 1 and form.lower() != name.lower() and form not in variants:
+            variants.append(form)
+    role = None
+    if b.entry is not None and b.composed_name is None:
+        role = b.entry.role_on(day) if day else b.entry.role
+    role = role or b.title or res.sectors.label(sector)
+    key = b.key
+    return Actor(
+        id=aid,
+        name=name,
+        code=b.code,
+        country=country,
+        sector=sector,
+        role=role,
+        key=key,
+        kind=kind,
+        mentions=mentions,
+        variants=variants,
+        rule=b.rule,
+    )
+
+
+def _canonical(doc: Doc, b: Build) -> str:
+    if b.composed_name:
+        words = b.composed_name.split()
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        return " ".join(words) or b.composed_name
+    if b.entry is not None:
+        return b.entry.name
+    if b.names:
+        # The fullest name seen, most often: "Sergei Ryabkov" over "Ryabkov".
+        return max(b.names.items(), key=lambda kv: (len(kv[0].split()), kv[1]))[0]
+    s, e = b.spans[0]
+    words = doc[s:e].text.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _kind(doc: Doc, b: Build, country: str | None, sector: str | None, res: ActorResources) -> str:
+    if b.composed_name:
+        return "group"
+    if country and not sector:
+        return "country"
+    if b.names:
+        return "person"
+    ents = Counter(doc[i].ent_type_ for s, e in b.spans for i in range(s, e) if doc[i].ent_type_)
+    if ents.get("PERSON"):
+        return "person"
+    if sector in res.sectors.international or ents.get("ORG"):
+        return "organisation"
+    if ents.get("GPE") or ents.get("LOC") or ents.get("FAC"):
+        return "place"
+    return "group"
 
 
 def apply(ctx: Context) -> None:
-    return None
+    """Fill ``ctx.article.actors``, ``ctx.token_actor`` and ``ctx.scratch`` (see the module doc)."""
+    res: ActorResources = ctx.resources.actors
+    toks = [norm(t.text) for t in ctx.doc]
+    actors, token_actor, spans = find_actors(ctx.doc, res, ctx.article.published, toks)
+    ctx.article.actors = actors
+    ctx.token_actor.update(token_actor)
+    ctx.scratch["actor_mentions"] = spans
+    ctx.scratch["discards"] = discards(ctx.doc, res, toks)
+
+
+def discards(doc: Doc, res: ActorResources, toks: list[str] | None = None) -> dict:
+    """Discard phrases found: ``{"story": bool, "sentences": {sentence start token, ...}}``."""
+    if toks is None:
+        toks = [norm(t.text) for t in doc]
+    out: dict = {"story": False, "sentences": set()}
+    for m in res.dicts.match_discards(toks):
+        d = res.dicts.discards[m.ref]
+        if d.story:
+            out["story"] = True
+        else:
+            out["sentences"].add(doc[m.start].sent.start)
+    return out
+
+
+@dataclass
+class Lookup:
+    """What a name codes to: the dictionary entries named exactly so, and the text coding."""
+
+    name: str
+    day: date | None
+    entries: list[ActorEntry]
+    actors: list[Actor]
+
+
+def lookup(name: str, day: str | None, settings: Settings) -> Lookup:
+    """Entries whose phrase is ``name`` (any case), and the actors found in ``name`` as a text.
+
+    ``day`` is ``YYYY-MM-DD`` (None: the codes without a date restriction, else the latest).
+    """
+    from .. import nlp as nlp_mod
+
+    res = load(settings)
+    d = _day(day)
+    nlp = nlp_mod.load(settings.model)
+    doc = nlp(name)
+    toks = [norm(t.text) for t in doc]
+    entries: list[ActorEntry] = []
+    hit = res.dicts.actor_trie.longest(toks, 0) if toks else None
+    if hit and hit[0] == len(toks):
+        entries.append(res.dicts.actors[hit[1]])
+    actors, _, _ = find_actors(doc, res, d.isoformat() if d else None)
+    return Lookup(name, d, entries, actors)

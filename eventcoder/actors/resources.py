@@ -1,0 +1,63 @@
+"""What the actors stage loads once per process: compiled dictionaries and small tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import dictionaries as dicts
+from ..dictionaries import Dictionaries, load_dictionaries
+from ..settings import Settings
+from .codes import Sectors, read_sectors
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+SEATS = str(DATA / "seats.csv")
+ADDITIONS = str(DATA / "additions.csv")
+LEADERS = str(DATA / "leaders.csv")
+SECTORS = str(DATA / "sectors.csv")
+AGENTS = str(DATA / "agents.txt")
+
+
+@dataclass
+class ActorResources:
+    """The actors stage's resources (``ctx.resources.actors``)."""
+
+    dicts: Dictionaries
+    sectors: Sectors
+    files: list[str]
+
+
+def actor_files(settings: Settings) -> list[str]:
+    """The actor files in reading order (later phrases win; user files extend entries).
+
+    Seats of power first (any dictionary that codes the same name overrides them), then
+    the bundled Phoenix dictionaries with eventcoder's additions and the current-leaders
+    supplement (or the user's ``actors`` instead of all three), then ``extra_actors``.
+    """
+    if settings.actors:
+        main = list(settings.actors)
+    else:
+        main = [*dicts.BUNDLED_ACTORS, ADDITIONS, LEADERS]
+    return [SEATS, *main, *settings.extra_actors]
+
+
+def spacy_tokenizer(model: str) -> Callable[[], Callable[[list[str]], list[list[str]]]]:
+    """A factory for the model's tokenizer (only called when the cache is cold)."""
+
+    def make() -> Callable[[list[str]], list[list[str]]]:
+        from .. import nlp as nlp_mod
+
+        tok = nlp_mod.load(model).tokenizer
+        return lambda texts: [[t.text for t in d] for d in tok.pipe(texts)]
+
+    return make
+
+
+def load(settings: Settings) -> ActorResources:
+    """Compile (or load from the cache) everything the stage matches with."""
+    files = actor_files(settings)
+    agents = list(settings.agents) or [*dicts.BUNDLED_AGENTS, AGENTS]
+    discards = list(settings.discards) or list(dicts.BUNDLED_DISCARDS)
+    compiled = load_dictionaries(files, agents, discards, spacy_tokenizer(settings.model), settings.model)
+    return ActorResources(compiled, read_sectors(SECTORS), files)

@@ -1,0 +1,75 @@
+"""Reading TABARI/PETRARCH dictionary files line by line, with their comments removed.
+
+The formats share one comment syntax (PETRARCH's ``read_FIN_line``): ``<!-- ... -->`` blocks,
+possibly spanning lines, lines opening with ``<!`` or ``#``, and ``#`` (or KEDS's ``;``) up to
+the end of a line. Every line keeps its 1-based number so that a bad entry can be reported as
+``file:line: reason``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import DictionaryError
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text (UTF-8, else cp1252); a missing file is a DictionaryError."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise DictionaryError(str(path), None, f"cannot read the dictionary: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Old TABARI files were written in Windows code pages.
+        return raw.decode("cp1252", errors="replace")
+
+
+def content_lines(path: str | Path, *, semicolon_comments: bool = True) -> Iterator[tuple[int, str]]:
+    """(line number, line without comments) for every line that still holds something.
+
+    Leading whitespace is kept (it marks date-restriction lines in actor files); trailing
+    whitespace is removed.
+    """
+    in_block = False
+    for number, line in enumerate(read_text(path).splitlines(), 1):
+        if in_block:
+            end = line.find("-->")
+            if end < 0:
+                continue
+            line = line[end + 3 :]
+            in_block = False
+        stripped = line.lstrip()
+        if stripped.startswith("<!"):
+            # "<!-- ... -->" or the sloppy "<! -- ... -->": skip to the closing "-->".
+            end = stripped.find("-->")
+            if end < 0:
+                in_block = True
+                continue
+            line = stripped[end + 3 :]
+        while "<!--" in line:
+            head, _, tail = line.partition("<!--")
+            end = tail.find("-->")
+            if end < 0:
+                in_block = True
+                line = head
+                break
+            line = head + tail[end + 3 :]
+        cut = line.find("#")
+        if cut >= 0:
+            line = line[:cut]
+        if semicolon_comments:
+            cut = line.find(";")
+            if cut >= 0:
+                line = line[:cut]
+        line = line.rstrip()
+        if line.strip():
+            yield number, line
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    """The words of a dictionary phrase: ``_`` and blanks both separate words; upper case."""
+    return tuple(w for w in phrase.replace("_", " ").upper().split() if w)
