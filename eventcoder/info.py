@@ -28,11 +28,25 @@ def describe(settings: Settings | None = None) -> dict[str, str]:
         out["model version"] = meta or "unknown (a path?)"
     except Exception:  # a model given as a path has no package metadata
         out["model version"] = "unknown"
-    bundled = DATA / "dictionaries"
-    for kind in ("actors", "agents", "verbs", "discards"):
-        chosen = getattr(settings, kind)
-        out[f"{kind} dictionaries"] = ", ".join(chosen) if chosen else f"bundled ({bundled})"
-    if settings.extra_actors:
-        out["extra actors"] = ", ".join(settings.extra_actors)
+    from .actors.resources import AGENTS, actor_files
+    from .dictionaries import BUNDLED_AGENTS, BUNDLED_DISCARDS
+    from .events import DEFAULT_VERBS
+
+    def names(paths) -> str:
+        return ", ".join(_short(p) for p in paths)
+
+    out["actor dictionaries"] = names(actor_files(settings))
+    out["agent dictionaries"] = names(settings.agents or [*BUNDLED_AGENTS, AGENTS])
+    out["verb dictionaries"] = names(settings.verbs or [DEFAULT_VERBS])
+    out["discards"] = names(settings.discards or BUNDLED_DISCARDS)
     out["database"] = settings.db
     return out
+
+
+def _short(path) -> str:
+    """Bundled files by their name in the package; the user's as given."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(DATA.parent.parent))
+    except ValueError:
+        return str(path)
