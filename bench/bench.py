@@ -83,7 +83,7 @@ def main() -> int:
     parse = timed(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)))
     resources = load_resources(settings)
     spent = {name: 0.0 for name, _, _ in STAGES}
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=False):
         ctx = nlp_mod.Context(_fresh(article), doc, settings, resources)
         for name, _, apply in STAGES:
             t = time.perf_counter()

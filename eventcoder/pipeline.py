@@ -52,7 +52,9 @@ def _key(settings: Settings) -> tuple:
 
 @lru_cache(maxsize=8)
 def _load(key: tuple) -> Resources:
-    settings = Settings(**{k: list(v) if isinstance(v, tuple) else v for k, v in zip(_RESOURCE_KEYS, key)})
+    settings = Settings(
+        **{k: list(v) if isinstance(v, tuple) else v for k, v in zip(_RESOURCE_KEYS, key, strict=False)}
+    )
     return Resources(**{name: load(settings) for name, load, _ in STAGES})
 
 
@@ -66,7 +68,7 @@ def code_batch(articles: list[Article], settings: Settings) -> list[Article]:
     nlp = nlp_mod.load(settings.model)
     resources = load_resources(settings)
     docs = nlp_mod.parse(nlp, (a.text for a in articles), batch_size=settings.batch_size)
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=False):
         code_doc(article, doc, settings, resources)
     return articles
 
@@ -102,7 +104,9 @@ def code_batch_safely(articles: list[Article], settings: Settings) -> list[Artic
             out.extend(code_batch([fresh], settings))
         except Exception as exc:  # noqa: BLE001
             where = article.path or article.id
-            out.append(Rejection(where, f"internal error while coding article {article.id}: {type(exc).__name__}: {exc}"))
+            out.append(
+                Rejection(where, f"internal error while coding article {article.id}: {type(exc).__name__}: {exc}")
+            )
     return out
 
 
@@ -121,5 +125,3 @@ def code_articles(items: Iterable[Article], settings: Settings) -> Iterator[list
                 yield pending.pop(0).result()
         for fut in pending:
             yield fut.result()
-
-

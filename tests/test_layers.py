@@ -9,18 +9,28 @@ PKG = Path(__file__).resolve().parent.parent / "eventcoder"
 
 # ingest -> article -> nlp -> actors -> times/places -> events -> quotes -> store -> cli/api/web
 LAYERS = {
-    "article": 0, "errors": 0, "settings": 0, "schema": 0,
+    "article": 0,
+    "errors": 0,
+    "settings": 0,
+    "schema": 0,
     "ingest": 1,
     "nlp": 2,
     "dictionaries": 3,
     "actors": 4,
-    "timex": 5, "places": 5,
+    "timex": 5,
+    "places": 5,
     "events": 6,
     "quotes": 7,
     "pipeline": 8,
     "store": 9,
-    "run": 10, "validate": 10, "evaluation": 10, "evaluate": 10, "export": 10, "info": 10,
-    "cli": 11, "web": 11,
+    "run": 10,
+    "validate": 10,
+    "evaluation": 10,
+    "evaluate": 10,
+    "export": 10,
+    "info": 10,
+    "cli": 11,
+    "web": 11,
 }
 
 

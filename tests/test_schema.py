@@ -18,8 +18,17 @@ def _article() -> Article:
             date="2024-09-20",
         )
     )
-    a.quotes.append(Quote(id="q1", start=19, end=35, text="it rejects talks", direct=False,
-                          speaker=Speaker("a1", "Russia", 0, 6, "Moscow"), cue=a.span(7, 11)))
+    a.quotes.append(
+        Quote(
+            id="q1",
+            start=19,
+            end=35,
+            text="it rejects talks",
+            direct=False,
+            speaker=Speaker("a1", "Russia", 0, 6, "Moscow"),
+            cue=a.span(7, 11),
+        )
+    )
     return a
 
 
@@ -43,6 +52,8 @@ def test_schema_errors_name_the_field():
     d["events"][0]["modality"] = "maybe"
     del d["published"]
     out = problems(d)
-    assert "events/0/modality: 'maybe' is not one of ['asserted', 'negated', 'future', 'hypothetical', 'reported', " \
+    assert (
+        "events/0/modality: 'maybe' is not one of ['asserted', 'negated', 'future', 'hypothetical', 'reported', "
         "'historical']" in out
+    )
     assert "<root>: 'published' is a required property" in out

@@ -16,9 +16,9 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
     cells = [[cut(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False))]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) for r in cells]
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -64,7 +64,9 @@ def article_markup(article: dict) -> str:
     lines = head + ["", "".join(out), ""]
     lines.append(click.style("Actors", bold=True))
     for a in article.get("actors", []):
-        lines.append(f"  {a['id']:>4}  {a.get('code') or '---':<10} {a['name']}  ({len(a.get('mentions', []))} mentions)")
+        lines.append(
+            f"  {a['id']:>4}  {a.get('code') or '---':<10} {a['name']}  ({len(a.get('mentions', []))} mentions)"
+        )
     lines.append(click.style("Events", bold=True))
     for e in article.get("events", []):
         src = (e.get("source") or {}).get("code") or "---"

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from eventcoder.cli import cli
-from eventcoder.cli import commands  # noqa: F401  (registers the commands)
+from eventcoder.cli import (
+    cli,
+    commands,  # noqa: F401  (registers the commands)
+)
 from eventcoder.schema import problems
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -47,7 +49,9 @@ def _folder(tmp: Path) -> Path:
     (d / "a_good.txt").write_text(GOOD_TXT, encoding="utf-8")
     (d / "b_empty.txt").write_text("", encoding="utf-8")
     (d / "c_noise.txt").write_bytes(bytes(range(256)) * 4)
-    (d / "d_latin1.txt").write_bytes("Protesters gathered in Zürich on Monday, police said. The café stayed shut.".encode("latin-1"))
+    (d / "d_latin1.txt").write_bytes(
+        "Protesters gathered in Zürich on Monday, police said. The café stayed shut.".encode("latin-1")
+    )
     (d / "e_records.jsonl").write_text(
         json.dumps({"id": "j1", "text": "Turkey's army shelled Kurdish positions in Syria on Monday."}) + "\n{broken\n",
         encoding="utf-8",

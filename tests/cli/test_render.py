@@ -16,7 +16,9 @@ def test_article_markup_plain_text_and_legend():
         "title": "T",
         "published": "2024-09-20",
         "text": "Moscow said no.",
-        "actors": [{"id": "a1", "name": "Russia", "code": "RUS", "mentions": [{"start": 0, "end": 6, "text": "Moscow"}]}],
+        "actors": [
+            {"id": "a1", "name": "Russia", "code": "RUS", "mentions": [{"start": 0, "end": 6, "text": "Moscow"}]}
+        ],
         "events": [],
         "quotes": [],
     }
