@@ -39,8 +39,8 @@ class Settings:
     comma_max: int = _setting(8, "PETRARCH: longest comma-delimited clause (words) to skip")
     comma_bmin: int = _setting(0, "PETRARCH: comma clause limits at the start of a sentence (min)")
     comma_bmax: int = _setting(0, "PETRARCH: comma clause limits at the start of a sentence (max)")
-    comma_emin: int = _setting(0, "PETRARCH: comma clause limits at the end of a sentence (min)")
-    comma_emax: int = _setting(0, "PETRARCH: comma clause limits at the end of a sentence (max)")
+    comma_emin: int = _setting(2, "PETRARCH: comma clause limits at the end of a sentence (min)")
+    comma_emax: int = _setting(8, "PETRARCH: comma clause limits at the end of a sentence (max)")
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -1,0 +1,316 @@
+"""Coding the events of one article from its parse, its actor mentions and the verb dictionary.
+
+For every content verb of a sentence whose form is in the verb dictionary:
+
+1. the verb's patterns are matched against the words around it (``patterns``); the best
+   match gives the code and may name the source (``$``), the target (``+``), actors to skip
+   (``^``) or a compound (``%``); without a match the verb's default code applies; a light
+   verb with an event noun is coded as the noun's verb (``triggers``);
+2. sources and targets not named by the pattern come from the parse (``participants``);
+3. coordinated actors give one event per pair; ``032:033`` codes give the paired event; a
+   compound source without a target cooperates among its members (``reciprocal.tsv``);
+4. negation and modality are read from the parse (``modality``); a negated verb takes the
+   negated code (``ontology.negate``) unless the pattern itself spelled the negation out;
+5. events inside events ("vowed to wage war", "A said B did X") follow PETRARCH-2's
+   conventions (``nesting``);
+6. PETRARCH's options: ``require_dyad`` drops events without a source or a target,
+   ``new_actor_length`` takes short uncoded noun phrases as actors, ``comma_*`` skip
+   comma-delimited clauses (``commas``); discarded sentences are not coded.
+
+See docs/events.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..article import Event, Participant, Span
+from ..dictionaries.verbs import Block, Code, VerbDictionary
+from ..nlp import Context
+from . import dates, lexicon, syntax
+from .commas import ignored_tokens
+from .modality import Modality, modality, negation_tokens
+from .nesting import Coded, complements
+from .ontology import Ontology, root_of
+from .participants import (
+    default_sources,
+    default_targets,
+    expand,
+    first_after,
+    new_actor,
+    new_target,
+    same,
+)
+from .patterns import PatternMatch, Scope, match
+from .sentence import Mention, SentenceView
+from .triggers import Trigger, find_triggers, light_triggers, nominal_entries
+
+
+def best_match(
+    view: SentenceView, trig: Trigger, upper: list[int], lower: list[int]
+) -> tuple[PatternMatch, Block] | None:
+    """The best pattern match of the trigger's blocks."""
+    wordset = view.wordset()
+    scope = Scope.of(view, trig.verb, upper, lower)
+    found: tuple[PatternMatch, Block] | None = None
+    seen: set[int] = set()
+    for entry in trig.entries:
+        block = entry.block
+        if id(block) in seen:
+            continue
+        seen.add(id(block))
+        for pattern in block.patterns:
+            if not pattern.literals <= wordset:
+                continue
+            m = match(pattern, view, trig.first, trig.last, scope)
+            if m is not None and (found is None or m.rank > found[0].rank):
+                found = (m, block)
+    return found
+
+
+@dataclass
+class Choice:
+    """The code a trigger takes and why."""
+
+    trigger: Trigger
+    code: Code
+    match: PatternMatch | None
+    block: Block
+    rule: str
+    confidence: float
+
+
+def choose_code(view: SentenceView, trig: Trigger, verbs: VerbDictionary, upper: list[int], lower: list[int]) -> Choice:
+    """The best pattern's code, else the verb's default (a light verb's: its event noun's)."""
+    verb = trig.verb
+    best = best_match(view, trig, upper, lower) if trig.nominal is None else None
+    if best is None and trig.nominal is None and all(e.code.null for e in trig.entries):
+        found = nominal_entries(view, verb, verbs)
+        if found:
+            trig = Trigger(verb, sorted(set(trig.tokens) | {found[0].i}), found[1], found[0])
+    if best is not None:
+        pm, block = best
+        rule = f"{block.source}:{pm.pattern.line} {block.name} [{pm.pattern.code.raw}] {pm.pattern.text}"
+        return Choice(trig, pm.pattern.code, pm, block, rule, 0.8)
+    entry = next((e for e in trig.entries if not e.code.null), trig.entries[0])
+    rule = f"{entry.block.source}:{entry.verb.line} {entry.block.name} [{entry.code.raw}]"
+    if trig.nominal is not None:
+        rule += f" ({verb.lower_} + {trig.nominal.lower_})"
+    return Choice(trig, entry.code, None, entry.block, rule, 0.6)
+
+
+def _frames_an_infinitive(verb: Token) -> bool:
+    """ "X is expected / said / believed to Y": the passive only frames its infinitive, which is
+    coded with X as its subject."""
+    return (
+        syntax.is_passive(verb)
+        and not syntax.agents(verb)
+        and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    )
+
+
+def find_sources(
+    ctx: Context, view: SentenceView, trig: Trigger, lower: list[int], bound: list[Mention], targets: list[Mention]
+) -> tuple[list[Mention], float]:
+    """Sources the pattern did not name, and the confidence they cost."""
+    verb = trig.verb
+    sources = default_sources(view, verb, bound + targets)
+    cost = 0.0
+    if not sources and syntax.is_passive(verb) and not syntax.agents(verb):
+        # A passive without "by": the actor of the verb's own phrases after it acts ("X was
+        # shot dead in Osgiliath"; UniversalPetrarch's reading), with less confidence; not one
+        # inside a complement ("found guilty of raping Y").
+        passive_targets = targets or default_targets(view, trig, lower, bound)
+        sources = first_after(view, trig, sorted(syntax.own_phrases(verb, lower)), bound + passive_targets)
+        cost += 0.1
+    limit = ctx.settings.new_actor_length
+    if not sources and limit > 0:
+        heads = (
+            syntax.agents(verb)
+            if syntax.is_passive(verb)
+            else syntax.subjects(verb) or syntax.inherited_subject(verb)[0]
+        )
+        sources = [n for h in heads for c in syntax.conjuncts(h) if (n := new_actor(view, c, limit))]
+    return sources, cost + (0.05 if sources else 0.2)
+
+
+def find_targets(
+    ctx: Context, view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention]
+) -> tuple[list[Mention], float]:
+    """Targets the pattern did not name, and the confidence they cost."""
+    targets = default_targets(view, trig, lower, avoid)
+    if not targets and ctx.settings.new_actor_length > 0:
+        targets = new_target(view, trig, lower, ctx.settings.new_actor_length)
+    return targets, 0.05 if targets else 0.2
+
+
+def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto: Ontology) -> list[Coded]:
+    """The coded events of one sentence (before ids and spans)."""
+    out: list[Coded] = []
+    triggers = find_triggers(view, verbs)
+    triggers = sorted(triggers + light_triggers(view, verbs, triggers), key=lambda t: t.first)
+    sent_tokens = [t.i for t in view.sent]
+    for trig in triggers:
+        verb = trig.verb
+        if _frames_an_infinitive(verb):
+            continue
+        lower = sorted(i for i in syntax.domain(verb, skip=syntax.subjects(verb)) if i > trig.last)
+        upper = [i for i in sent_tokens if i < trig.first]
+        choice = choose_code(view, trig, verbs, upper, lower)
+        trig, pm, confidence = choice.trigger, choice.match, choice.confidence
+        if choice.code.null:
+            continue
+        mod = modality(verb, dates.historical_time(ctx.article, verb))
+        code = _negated(choice.code, mod, verb, pm, onto)
+
+        # Bound at definition: the helper belongs to this trigger.
+        def emit(
+            src: Mention | None,
+            tgt: Mention | None,
+            cameo: str | None,
+            conf: float,
+            trig: Trigger = trig,
+            choice: Choice = choice,
+            mod: Modality = mod,
+        ) -> None:
+            if cameo:
+                out.append(Coded(trig, cameo, src, tgt, choice.rule, mod, conf, style=choice.block.style))
+
+        bound = (pm.sources + pm.targets + pm.skipped + pm.compounds) if pm else []
+        skipped = pm.skipped if pm else []
+        sources = [x for m in pm.sources for x in expand(view, m) if x not in skipped] if pm else []
+        targets = [x for m in pm.targets for x in expand(view, m) if x not in skipped] if pm else []
+        if pm and pm.compounds:
+            members: list[Mention] = []
+            for m in pm.compounds:
+                members.extend(x for x in expand(view, m) if x not in members)
+            if pm.compound_upper and len(members) > 1:
+                # "% HAVE * [191]": the members of a compound subject act on each other.
+                for a in members:
+                    for b in members:
+                        if not same(a, b):
+                            emit(a, b, code.forward, confidence)
+                continue
+            if pm.compound_upper:
+                sources = sources or members
+            else:
+                targets = targets or members
+        if not sources:
+            sources, cost = find_sources(ctx, view, trig, lower, bound, targets)
+            confidence -= cost
+        if not targets:
+            targets, cost = find_targets(ctx, view, trig, lower, bound + sources)
+            confidence -= cost
+        if not targets and len(sources) > 1 and lexicon.is_reciprocal(code.forward):
+            # "Gondor and Osgiliath met": cooperation among the members of a compound source
+            # (PETRARCH-2's get_events, for mutual cooperation only: reciprocal.tsv).
+            targets = sources
+        for src in sources or [None]:
+            for tgt in targets or [None]:
+                if same(src, tgt):
+                    continue
+                emit(src, tgt, code.forward, confidence)
+                if not mod.negated:
+                    emit(tgt, src, code.reverse, confidence)
+    complements(out)
+    return [c for c in out if not c.dropped]
+
+
+def _negated(code: Code, mod: Modality, verb: Token, pm: PatternMatch | None, onto: Ontology) -> Code:
+    """The code of a negated verb, unless the matched pattern contains the negation."""
+    if not mod.negated:
+        return code
+    negs = {t.i for t in negation_tokens(verb)}
+    if pm is not None and negs & set(pm.tokens):
+        return code
+    forward = code.forward
+    if forward is not None:
+        forward = onto.negate(forward, future=mod.future) or forward
+    return Code(forward, None, code.raw)
+
+
+def to_events(ctx: Context, view: SentenceView, coded: list[Coded], onto: Ontology) -> list[Event]:
+    """``Event``s with spans, dates, places and ontology fields (ids are set by the caller)."""
+    article = ctx.article
+    doc = view.sent.doc
+    text = article.text
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    for c in coded:
+        if ctx.settings.require_dyad and (c.source is None or c.target is None):
+            continue
+        key = (_key(c.source), _key(c.target), c.code)
+        if key in seen:
+            continue
+        seen.add(key)
+        toks = [doc[i] for i in c.trigger.tokens]
+        trigger = Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        sentence = Span.of(text, view.sent.start_char, view.sent.end_char)
+        ev = Event(
+            id="",
+            cameo=c.code,
+            root=root_of(c.code),
+            trigger=trigger,
+            sentence=sentence,
+            source=_participant(ctx, view, c.source),
+            target=_participant(ctx, view, c.target),
+            negated=c.modality.negated,
+            modality=c.modality.value,
+            date=dates.event_date(article, c.trigger.verb, c.modality.value),
+            location=_location(ctx, c.trigger.verb),
+            rule=c.rule,
+            confidence=round(max(0.05, min(0.95, c.confidence)), 2),
+        )
+        onto.fill(ev)
+        out.append(ev)
+    return out
+
+
+def _key(m: Mention | None) -> tuple:
+    if m is None:
+        return (None,)
+    return (m.actor, m.code) if m.actor else (m.code, m.start)
+
+
+def _participant(ctx: Context, view: SentenceView, m: Mention | None) -> Participant | None:
+    if m is None:
+        return None
+    doc = view.sent.doc
+    start = doc[m.start].idx
+    end = doc[m.end - 1].idx + len(doc[m.end - 1])
+    return Participant(m.actor, m.code, start, end, ctx.article.text[start:end])
+
+
+def _location(ctx: Context, verb: Token) -> dict | None:
+    places = ctx.article.places
+    if not places:
+        return None
+    doc = verb.doc
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in syntax.clause_tokens(verb)]
+    for p in places:
+        if any(s <= p.start < e for s, e in spans):
+            return p.to_dict()
+    return None
+
+
+def code_article(ctx: Context, verbs: VerbDictionary, onto: Ontology, discarded: set[int] | None = None) -> None:
+    """Add the events of every sentence to ``ctx.article.events``.
+
+    ``discarded``: start indices of sentences a discard phrase removed from coding.
+    """
+    events: list[Event] = []
+    chunks = [(c.start, c.end) for c in ctx.doc.noun_chunks]
+    for sent in ctx.doc.sents:
+        if discarded and sent.start in discarded:
+            continue
+        view = SentenceView.build(sent, ctx.token_actor, ctx.article, chunks)
+        view.ignored = ignored_tokens(sent, ctx.settings)
+        coded = code_sentence(ctx, view, verbs, onto)
+        events.extend(to_events(ctx, view, coded, onto))
+    events.sort(key=lambda e: (e.trigger.start, e.id))
+    n = len(ctx.article.events)
+    for k, e in enumerate(events, n + 1):
+        e.id = f"e{k}"
+    ctx.article.events.extend(events)

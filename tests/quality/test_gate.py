@@ -1,0 +1,40 @@
+"""The quality gate: the validation suites' scores must not drop below the pinned floors.
+
+Each suite of floors.toml is coded once (a few hundred sentences, seconds) with its own
+dictionaries; every floor is a separate test so that a failure names the score that dropped.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+FLOORS = tomllib.loads((Path(__file__).parent / "floors.toml").read_text(encoding="utf-8"))
+METRICS = ("accuracy", "f1")
+_scores: dict[str, dict] = {}
+
+
+def _summary(shared: Path, name: str) -> dict:
+    if name not in _scores:
+        from eventcoder.validate import run
+
+        spec = FLOORS[name]
+        _scores[name] = run(shared / spec["suite"], str(shared / spec["dicts"])).summary()
+    return _scores[name]
+
+
+@pytest.mark.parametrize(("suite", "metric"), [(s, m) for s in FLOORS for m in METRICS if m in FLOORS[s]])
+def test_score_is_above_its_floor(shared: Path, suite: str, metric: str) -> None:
+    summary = _summary(shared, suite)
+    score = summary["accuracy"] if metric == "accuracy" else summary["events"][metric]
+    floor = FLOORS[suite][metric]
+    failing = ", ".join(f["id"] for f in summary["failures"])
+    assert score >= floor, f"{suite} {metric} {score:.4f} < floor {floor} (failing records: {failing})"
+
+
+def test_floors_name_existing_suites(shared: Path) -> None:
+    for name, spec in FLOORS.items():
+        assert (shared / spec["suite"]).exists(), name
+        assert set(spec) <= {"suite", "dicts", *METRICS}, name
