@@ -73,6 +73,7 @@ def test_events(seed):  # issue 4
     assert [(_code(e.source)[:3], _code(e.target)[:3], e.plover, e.date) for e in rejects] == [
         ("RUS", "USA", "REJECT", "2024-09-20")
     ]
+    assert rejects[0].location["text"] == "New York" and rejects[0].location["country"] == "USA"
     invasion = [e for e in seed.events if e.root in ("17", "18", "19") and _code(e.source)[:3] == "RUS"]
     assert invasion and all(_code(e.target)[:3] == "UKR" and e.modality == "historical" for e in invasion)
     strike = seed.text.index("strike targets")

@@ -254,12 +254,12 @@ def to_events(ctx: Context, view: SentenceView, coded: list[Coded], onto: Ontolo
             root=root_of(c.code),
             trigger=trigger,
             sentence=sentence,
-            source=_participant(ctx, view, c.source),
-            target=_participant(ctx, view, c.target),
+            source=(source := _participant(ctx, view, c.source)),
+            target=(target := _participant(ctx, view, c.target)),
             negated=c.modality.negated,
             modality=c.modality.value,
             date=dates.event_date(article, c.trigger.verb, c.modality.value),
-            location=_location(ctx, c.trigger.verb),
+            location=_location(ctx, c.trigger.verb, [source, target]),
             rule=c.rule,
             confidence=round(max(0.05, min(0.95, c.confidence)), 2),
         )
@@ -283,16 +283,37 @@ def _participant(ctx: Context, view: SentenceView, m: Mention | None) -> Partici
     return Participant(m.actor, m.code, start, end, ctx.article.text[start:end])
 
 
-def _location(ctx: Context, verb: Token) -> dict | None:
-    places = ctx.article.places
-    if not places:
-        return None
+# Prepositions that put an event somewhere ("met in Geneva", "strikes inside Russia").
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "on"})
+
+
+def _location(ctx: Context, verb: Token, participants: list[Participant | None]) -> dict | None:
+    """The place where the event happened: a place governed by a locative preposition in
+    the verb's clause, else in the clauses under it ("will not meet ... despite both
+    attending the Assembly in New York"), else the dateline's place. Places inside the
+    source or target ("his U.S. counterpart") say who, not where."""
     doc = verb.doc
-    spans = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in syntax.clause_tokens(verb)]
-    for p in places:
-        if any(s <= p.start < e for s, e in spans):
-            return p.to_dict()
-    return None
+    skip = [(p.start, p.end) for p in participants if p is not None]
+    candidates = []
+    for place in ctx.article.places:
+        if any(s <= place.start < e for s, e in skip):
+            continue
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+            candidates.append((root.i, place))
+    # Clauses that say what was said or wanted ("mulling whether to strike inside Russia")
+    # happen elsewhere; adverbial clauses ("despite attending ... in New York") do not.
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "csubj")]
+    around = {t.i for t in verb.subtree} - {t.i for c in content for t in c.subtree}
+    for scope in (syntax.clause_tokens(verb), around):
+        for i, place in candidates:
+            if i in scope:
+                return place.to_dict()
+    dateline = ctx.scratch.get("places.dateline")  # set by the places stage
+    return dateline.to_dict() if dateline is not None else None
 
 
 def code_article(ctx: Context, verbs: VerbDictionary, onto: Ontology, discarded: set[int] | None = None) -> None:
