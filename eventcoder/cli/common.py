@@ -20,6 +20,25 @@ def db_option(f: Callable) -> Callable:
     return click.option("--db", default=default, show_default=True, help=DB_HELP)(f)
 
 
+# The event filters of `events` and `export`, declared once (the store's events() takes them).
+EVENT_FILTERS = [
+    click.option("--source", help="source actor code prefix (RUS matches RUSGOV)"),
+    click.option("--target", help="target actor code prefix"),
+    click.option("--actor", help="source or target: code prefix or name"),
+    click.option("--cameo", help="CAMEO code prefix (12 matches 120-129)"),
+    click.option("--plover", help="PLOVER event type"),
+    click.option("--modality", help="asserted, negated, future, hypothetical, reported or historical"),
+    click.option("--since", metavar="YYYY-MM-DD"),
+    click.option("--until", metavar="YYYY-MM-DD"),
+]
+
+
+def event_filters(f: Callable) -> Callable:
+    for option in reversed(EVENT_FILTERS):
+        f = option(f)
+    return f
+
+
 def fail(message: str, code: int = 2) -> None:
     """One line on stderr, then exit (2: usage error, 1: rejected input)."""
     click.echo(f"eventcoder: {message}", err=True)

@@ -7,7 +7,7 @@ import sys
 import click
 
 from . import cli
-from .common import db_option, fail, library_errors, open_store
+from .common import db_option, event_filters, fail, library_errors, open_store
 
 
 @cli.command("export")
@@ -20,14 +20,7 @@ from .common import db_option, fail, library_errors, open_store
     "-o", "--output", metavar="FILE", help="write here instead of stdout (required for parquet on a terminal)"
 )
 @click.option("--header/--no-header", default=None, help="column names first (default: csv yes, gdelt no)")
-@click.option("--source", help="source actor code prefix (RUS matches RUSGOV)")
-@click.option("--target", help="target actor code prefix")
-@click.option("--actor", help="source or target: code prefix or name")
-@click.option("--cameo", help="CAMEO code prefix (12 matches 120-129)")
-@click.option("--plover", help="PLOVER event type")
-@click.option("--modality", help="asserted, negated, future, hypothetical, reported or historical")
-@click.option("--since", metavar="YYYY-MM-DD")
-@click.option("--until", metavar="YYYY-MM-DD")
+@event_filters
 @library_errors
 def export_cmd(db, fmt, output, header, **filters) -> None:
     """Export every event matching the filters, oldest first (columns: docs/export.md)."""

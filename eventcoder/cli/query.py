@@ -9,7 +9,7 @@ import sys
 import click
 
 from . import cli
-from .common import db_option, library_errors, open_store
+from .common import db_option, event_filters, library_errors, open_store
 from .render import article_markup, table
 
 FORMATS = click.Choice(["table", "csv", "jsonl"])
@@ -54,14 +54,7 @@ def _emit(items: list[dict], columns, fmt: str, total: int) -> None:
 
 @cli.command("events")
 @db_option
-@click.option("--source", help="source actor code prefix (RUS matches RUSGOV)")
-@click.option("--target", help="target actor code prefix")
-@click.option("--actor", help="source or target: code prefix or name")
-@click.option("--cameo", help="CAMEO code prefix (12 matches 120-129)")
-@click.option("--plover", help="PLOVER event type")
-@click.option("--modality", help="asserted, negated, future, hypothetical, reported or historical")
-@click.option("--since", metavar="YYYY-MM-DD")
-@click.option("--until", metavar="YYYY-MM-DD")
+@event_filters
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
