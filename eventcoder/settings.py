@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
@@ -100,3 +101,16 @@ def describe() -> list[tuple[str, Any, str, str]]:
     for f in fields(Settings):
         out.append((f.name, getattr(defaults, f.name), str(f.type), f.metadata["help"]))
     return out
+
+
+def cache_dir() -> Path:
+    """Where compiled dictionaries and the gazetteer index are cached.
+
+    ``$EVENTCODER_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventcoder``, else ``~/.cache/eventcoder``.
+    An environment variable rather than a setting: caches are per machine, not per run.
+    """
+    env = os.environ.get("EVENTCODER_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "eventcoder"

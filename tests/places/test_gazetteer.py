@@ -76,7 +76,7 @@ def test_unknown_country_code(tmp_path):
 
 
 def test_cache_is_written_and_read(tmp_path, monkeypatch):
-    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path))
+    monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(tmp_path))
     built = gazetteer.load()
     (cached,) = tmp_path.glob("gazetteer-*.pickle")
     again = gazetteer.load()
