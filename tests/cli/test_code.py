@@ -169,3 +169,34 @@ def _committed(db: Path) -> int:
             con.close()
     except sqlite3.Error:
         return 0
+
+
+def _coded(args: list[str]) -> list[dict]:
+    result = CliRunner().invoke(cli, ["code", *args, "--no-store", "--jsonl", "-"])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_workers_give_the_same_output_in_the_same_order():
+    one = _coded([str(EXAMPLES / "wikinews.jsonl"), "--batch-size", "2"])
+    two = _coded([str(EXAMPLES / "wikinews.jsonl"), "--batch-size", "2", "--workers", "2"])
+    assert [r["id"] for r in one] == [r["id"] for r in two]
+    assert one == two
+
+
+def test_per_record_options_apply_to_that_record_only(tmp_path):
+    """require_dyad off keeps the event that has no target, for that record alone."""
+    text = "Iran threatened retaliation on Monday."
+    src = tmp_path / "opts.jsonl"
+    src.write_text(
+        json.dumps({"id": "strict", "text": text, "published": "2024-01-10"})
+        + "\n"
+        + json.dumps({"id": "loose", "text": text, "published": "2024-01-10", "options": {"require_dyad": False}})
+        + "\n",
+        encoding="utf-8",
+    )
+    by_id = {r["id"]: r for r in _coded([str(src)])}
+    loose = [e for e in by_id["loose"]["events"] if e["cameo"].startswith("13")]
+    strict = [e for e in by_id["strict"]["events"] if e["cameo"].startswith("13")]
+    assert [(e["source"]["code"], e["target"]) for e in loose] == [("IRN", None)]
+    assert strict == []
