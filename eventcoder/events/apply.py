@@ -31,19 +31,22 @@ from ..dictionaries.verbs import Block, Code, VerbDictionary
 from ..nlp import Context
 from . import dates, lexicon, syntax
 from .commas import ignored_tokens
-from .modality import Modality, modality, negation_tokens
+from .modality import Modality, cues, modality, negation_tokens
 from .nesting import Coded, complements
 from .ontology import Ontology, root_of
 from .participants import (
+    content_clauses,
     default_sources,
     default_targets,
     expand,
     first_after,
+    is_located,
     new_actor,
     new_target,
     same,
 )
 from .patterns import PatternMatch, Scope, match
+from .quoted import find_quoted
 from .sentence import Mention, SentenceView
 from .triggers import Trigger, find_triggers, light_triggers, nominal_entries
 
@@ -123,7 +126,10 @@ def find_sources(
         # shot dead in Osgiliath"; UniversalPetrarch's reading), with less confidence; not one
         # inside a complement ("found guilty of raping Y").
         passive_targets = targets or default_targets(view, trig, lower, bound)
-        sources = first_after(view, trig, sorted(syntax.own_phrases(verb, lower)), bound + passive_targets)
+        phrases = sorted(syntax.own_phrases(verb, lower))
+        first = next((m for m in view.mentions_in(set(phrases)) if m.start > trig.last), None)
+        if first is not None and not _placed(view, first, verb):
+            sources = first_after(view, trig, phrases, bound + passive_targets)
         cost += 0.1
     limit = ctx.settings.new_actor_length
     if not sources and limit > 0:
@@ -136,10 +142,53 @@ def find_sources(
     return sources, cost + (0.05 if sources else 0.2)
 
 
+# Prepositions of movement: "flown to a hospital", "airlifted from Omsk" say where from or
+# to, not who acted.
+_MOVEMENT_PREPS = frozenset({"from", "to"})
+
+
+def _placed(view: SentenceView, m: Mention, verb: Token) -> bool:
+    """Is the first actor after a passive without agent a place rather than the one who acted:
+    the object of "from"/"to", or a building in a locative phrase ("murdered in the
+    consulate")? ("shot dead in Osgiliath, the state's fiercest foe" stays UniversalPetrarch's
+    reading: Osgiliath shot.)"""
+    if is_located(view, m, verb):
+        return True
+    doc = view.sent.doc
+    head = doc[m.end - 1]
+    for i in range(m.start, m.end):
+        if not m.contains(doc[i].head.i) or doc[i].head.i == i:
+            head = doc[i]
+            break
+    while head.dep_ in ("compound", "amod", "nmod", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _MOVEMENT_PREPS
+
+
+def _relative(clause: Token) -> bool:
+    """A relative clause with its relative word ("which", "who", "whose", "where")."""
+    return any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.subtree if t.i < clause.i)
+
+
 def find_targets(
-    ctx: Context, view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention]
+    ctx: Context, view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention], code: str | None
 ) -> tuple[list[Mention], float]:
-    """Targets the pattern did not name, and the confidence they cost."""
+    """Targets the pattern did not name, and the confidence they cost. What a verb says or
+    considers is no target of it ("X said the plane came from Bishkek", "Washington is mulling
+    whether to give Ukraine ..."): only its own phrases are searched."""
+    lemma = trig.verb.lemma_.lower()
+    c = cues()
+    considered = lemma in c["hypothetical"] and trig.verb.pos_ == "VERB"
+    says = lemma in c["reporting"] or (code is not None and root_of(code) == "01")
+    content = content_clauses(trig.verb, considered) if (says or considered) else set()
+    # A relative clause on a noun of the verb's phrase tells about that noun; its actors do
+    # not take part ("patrol the Gulf, which was joined by Australia").
+    doc = trig.verb.doc
+    for i in lower:
+        if doc[i].dep_ == "relcl" and doc[i].head.i != trig.verb.i and _relative(doc[i]):
+            content |= syntax.subtree_indices(doc[i])
+    if content:
+        lower = [i for i in lower if i not in content]
     targets = default_targets(view, trig, lower, avoid)
     if not targets and ctx.settings.new_actor_length > 0:
         targets = new_target(view, trig, lower, ctx.settings.new_actor_length)
@@ -162,7 +211,11 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
         trig, pm, confidence = choice.trigger, choice.match, choice.confidence
         if choice.code.null:
             continue
-        mod = modality(verb, dates.historical_time(ctx.article, verb))
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent", "advmod")}
+        if lexicon.non_event(verb.lemma_, particles, matched=pm is not None):
+            continue  # "according to", "was sworn in", "X died" (non_events.tsv)
+        quotes = ctx.scratch.get("events.quoted")
+        mod = modality(verb, dates.historical_time(ctx.article, verb), quotes is not None and quotes.contains(verb.idx))
         code = _negated(choice.code, mod, verb, pm, onto)
 
         # Bound at definition: the helper belongs to this trigger.
@@ -201,9 +254,10 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
             sources, cost = find_sources(ctx, view, trig, lower, bound, targets)
             confidence -= cost
         if not targets:
-            targets, cost = find_targets(ctx, view, trig, lower, bound + sources)
+            targets, cost = find_targets(ctx, view, trig, lower, bound + sources, code.forward)
             confidence -= cost
-        if not targets and len(sources) > 1 and lexicon.is_reciprocal(code.forward):
+        if not targets and len(sources) > 1 and lexicon.is_reciprocal(code.forward) and not syntax.is_passive(verb):
+            # Not the agents of a passive ("a coalition which was joined by A, B and C").
             # "Gondor and Osgiliath met": cooperation among the members of a compound source
             # (PETRARCH-2's get_events, for mutual cooperation only: reciprocal.tsv).
             targets = sources
@@ -212,7 +266,8 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                 if same(src, tgt):
                     continue
                 emit(src, tgt, code.forward, confidence)
-                if not mod.negated:
+                if not mod.negated and src is not None and tgt is not None:
+                    # The paired event needs both ("visited the wounded": no host).
                     emit(tgt, src, code.reverse, confidence)
     complements(out)
     return [c for c in out if not c.dropped]
@@ -242,9 +297,12 @@ def to_events(ctx: Context, view: SentenceView, coded: list[Coded], onto: Ontolo
         if ctx.settings.require_dyad and (c.source is None or c.target is None):
             continue
         key = (_key(c.source), _key(c.target), c.code)
-        if key in seen:
+        # One trigger codes a dyad once, however many mentions of it the clause holds
+        # ("Hamza bin Ladin, the al-Qa'ida member and son of Usama bin Ladin").
+        by_code = (c.trigger.first, _code(c.source), _code(c.target), c.code)
+        if key in seen or by_code in seen:
             continue
-        seen.add(key)
+        seen.update((key, by_code))
         toks = [doc[i] for i in c.trigger.tokens]
         trigger = Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         sentence = Span.of(text, view.sent.start_char, view.sent.end_char)
@@ -272,6 +330,10 @@ def _key(m: Mention | None) -> tuple:
     if m is None:
         return (None,)
     return (m.actor, m.code) if m.actor else (m.code, m.start)
+
+
+def _code(m: Mention | None) -> str | None:
+    return m.code if m is not None else None
 
 
 def _participant(ctx: Context, view: SentenceView, m: Mention | None) -> Participant | None:
@@ -323,6 +385,7 @@ def code_article(ctx: Context, verbs: VerbDictionary, onto: Ontology, discarded:
     """
     events: list[Event] = []
     chunks = [(c.start, c.end) for c in ctx.doc.noun_chunks]
+    ctx.scratch["events.quoted"] = find_quoted(ctx.article.text)
     for sent in ctx.doc.sents:
         if discarded and sent.start in discarded:
             continue

@@ -5,6 +5,9 @@
   of the noun (INVADE).
 - ``reciprocal.tsv``: cooperation codes a compound source without a target has among its
   members ("Gondor and Osgiliath met").
+- ``locative_nouns.tsv``: buildings and institutions that after "in" say where, not who.
+- ``non_events.tsv``: verb senses that are no event between actors ("according to",
+  "was sworn in", "served as mayor").
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from ..errors import DictionaryError
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 LIGHT_VERBS = DATA / "light_verbs.tsv"
 RECIPROCAL = DATA / "reciprocal.tsv"
+NON_EVENTS = DATA / "non_events.tsv"
+LOCATIVE_NOUNS = DATA / "locative_nouns.tsv"
 
 
 @dataclass(frozen=True)
@@ -61,3 +66,53 @@ def reciprocal(path: Path = RECIPROCAL) -> tuple[str, ...]:
 
 def is_reciprocal(code: str | None) -> bool:
     return bool(code) and any(code.startswith(p) for p in reciprocal())
+
+
+@dataclass(frozen=True)
+class NonEvent:
+    """A verb sense that is no event: ``verb`` (lemma) with the word ``with`` hanging from it
+    (None: any use); ``always`` False means only when no pattern of the verb matched."""
+
+    verb: str
+    with_: str | None
+    always: bool
+
+
+@lru_cache(maxsize=2)
+def non_events(path: Path = NON_EVENTS) -> dict[str, tuple[NonEvent, ...]]:
+    """verb lemma -> its non-event senses; a bad row is a DictionaryError naming file and line."""
+    out: dict[str, list[NonEvent]] = {}
+    for number, line in enumerate(read_text(path).splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("verb\t"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 3 or not parts[0] or not parts[1] or parts[2] not in ("always", "default"):
+            raise DictionaryError(str(path), number, "expected 'verb<TAB>with-word or -<TAB>always|default<TAB>why'")
+        verb = parts[0].lower()
+        with_ = None if parts[1] == "-" else parts[1].lower()
+        out.setdefault(verb, []).append(NonEvent(verb, with_, parts[2] == "always"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def non_event(verb_lemma: str, dependents: set[str], *, matched: bool) -> bool:
+    """Is this use of the verb no event? ``dependents``: the lower-case words hanging from it;
+    ``matched``: a pattern of the verb matched (then only ``always`` senses apply)."""
+    for sense in non_events().get(verb_lemma.lower(), ()):
+        if sense.always or not matched:
+            if sense.with_ is None or sense.with_ in dependents:
+                return True
+    return False
+
+
+@lru_cache(maxsize=2)
+def locative_nouns(path: Path = LOCATIVE_NOUNS) -> frozenset[str]:
+    """Nouns of buildings and institutions; a bad row is a DictionaryError naming file and line."""
+    out: set[str] = set()
+    for number, line in enumerate(read_text(path).splitlines(), 1):
+        word = line.strip()
+        if not word or word.startswith("#") or word == "noun":
+            continue
+        if "\t" in word or " " in word or not word.isalpha():
+            raise DictionaryError(str(path), number, "expected one noun a line (letters only)")
+        out.add(word.lower())
+    return frozenset(out)

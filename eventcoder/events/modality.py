@@ -60,10 +60,12 @@ def negation_tokens(verb: Token) -> list[Token]:
     return out
 
 
-def modality(verb: Token, historical_time: bool = False) -> Modality:
+def modality(verb: Token, historical_time: bool = False, quoted: bool = False) -> Modality:
     """The modality of the event triggered by ``verb``.
 
     ``historical_time``: the event's own time expression lies well before publication.
+    ``quoted``: the verb lies inside a direct quotation, so the event is the speaker's claim
+    (``reported`` when nothing stronger applies).
     """
     c = cues()
     negs = negation_tokens(verb)
@@ -82,6 +84,8 @@ def modality(verb: Token, historical_time: bool = False) -> Modality:
     rep = _reported(verb, c["reporting"])
     if rep is not None:
         return Modality("reported", False, False, rep)
+    if quoted:
+        return Modality("reported", False, False, None)
     return Modality("asserted", False, False, None)
 
 
@@ -104,10 +108,17 @@ def _future(verb: Token, words: frozenset[str]) -> int | None:
     return None
 
 
+# "could not agree", "cannot change": a negated modal of ability says the event did not happen.
+_ABILITY = frozenset({"can", "could", "ca"})
+
+
 def _hypothetical(verb: Token, words: frozenset[str]) -> int | None:
+    negated = bool(negation_tokens(verb))
     for a in _aux(verb):
-        if a.lower_ in words and a.tag_ == "MD":
+        if a.lower_ in words and a.tag_ == "MD" and not (negated and a.lower_ in _ABILITY):
             return a.i
+    if _imperative(verb):
+        return verb.i
     # A conditional or open-question marker on the verb's clause or a clause above it, or a
     # head verb that only considers or wishes the action ("mulling whether to give").
     t = verb
@@ -124,6 +135,16 @@ def _hypothetical(verb: Token, words: frozenset[str]) -> int | None:
     if verb.sent[-1].text == "?" or any(tok.text == "?" for tok in verb.subtree):
         return verb.sent[-1].i
     return None
+
+
+def _imperative(verb: Token) -> bool:
+    """An order or a plea, not an event: a bare verb without subject or auxiliary heading its
+    sentence or a clause of it ("don't hold federal workers hostage")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ not in ("do", "n't", "not") for c in verb.children)
 
 
 def _historical(verb: Token, words: frozenset[str]) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import syntax
+from . import lexicon, syntax
 from .sentence import Mention, SentenceView
 from .triggers import Trigger
 
@@ -102,10 +102,22 @@ def default_sources(view: SentenceView, verb: Token, used: list[Mention]) -> lis
             candidates.append(syntax.agents(t) if syntax.is_passive(t) else syntax.subjects(t))
     for heads in candidates:
         for h in heads:
-            found = [m for m in _phrase_mentions(view, h) if not any(same(m, u) for u in used)]
+            if verb.dep_ in ("relcl", "acl") and h.i == verb.head.i and _inside_list(verb):
+                # "..., Knapp, who founded the party; and Gunzburger": the clause is on one
+                # item of the list only.
+                m = mentions_under(view, h)
+                found = [m] if m is not None and not any(same(m, u) for u in used) else []
+            else:
+                found = [m for m in _phrase_mentions(view, h) if not any(same(m, u) for u in used)]
             if found:
                 return found
     return []
+
+
+def _inside_list(clause: Token) -> bool:
+    """Does a clause on a noun stand between items of that noun's list ("A, who ..., and B")?"""
+    end = max(t.i for t in clause.subtree)
+    return any(c.i > end for c in syntax.conjuncts(clause.head))
 
 
 def default_targets(view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention]) -> list[Mention]:
@@ -121,10 +133,49 @@ def default_targets(view: SentenceView, trig: Trigger, lower: list[int], avoid: 
     return first_after(view, trig, lower, avoid)
 
 
+# Prepositions that say where something happened ("visited the wounded in hospital", "was
+# murdered in the consulate"). Not "at": "fired at the police" names the target.
+LOCATIVE = frozenset({"in", "near", "outside", "inside", "within"})
+
+
+def is_located(view: SentenceView, m: Mention, verb: Token) -> bool:
+    """Is the mention a building or institution (``locative_nouns.tsv``) in a locative phrase of
+    the verb's clause ("visiting the wounded in hospital", "murdered in the Saudi consulate",
+    "challenge the oath in court")? That is where the event happened, not a participant. A
+    country or city stays a target, as PETRARCH reads it ("appealed for peace in Ithilen")."""
+    head = _mention_head(view, m)
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
+        return False
+    if head.lemma_.lower() not in lexicon.locative_nouns() and head.lower_ not in lexicon.locative_nouns():
+        return False
+    return syntax.clause_of(head.head) == verb
+
+
+def content_clauses(verb: Token, considered: bool) -> set[int]:
+    """Tokens of the clauses that say what the verb says, thinks or wants: a finite complement
+    but its subject ("said the plane [came from Bishkek]"), and for a verb that only
+    considers or wishes (``considered``) its whole complement ("mulling [whether to give
+    Ukraine ...]"). The actors there are the content's, not the verb's target."""
+    out: set[int] = set()
+    for c in verb.children:
+        if considered and c.dep_ in ("ccomp", "xcomp") and c.i > verb.i:
+            out |= syntax.subtree_indices(c)
+        elif c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and (subj := syntax.subjects(c)):
+            # The clause's subject is what it is about: "Arnor believes [Dagolath] can cope" is
+            # Arnor's statement on Dagolath (PETRARCH's reading); the rest is content.
+            out |= syntax.subtree_indices(c) - {i for s in subj for i in syntax.subtree_indices(s)}
+    return out
+
+
 def first_after(view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention]) -> list[Mention]:
-    """The first actor after the verb in its clause, with its conjuncts."""
+    """The first actor after the verb in its clause, with its conjuncts; not a place of the
+    verb's phrase ("visiting the wounded in hospital")."""
     for m in view.mentions_in(set(lower)):
         if m.start <= trig.last or any(same(m, a) for a in avoid):
+            continue
+        if is_located(view, m, trig.verb):
             continue
         # Its conjuncts come along even when one is also the source ("between Calenardhon
         # and Gondor" after "Arnor and Gondor"): the pairs drop self-events.

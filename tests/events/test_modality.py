@@ -18,6 +18,10 @@ from eventcoder.events.modality import modality
         ("Russia attacked Ukraine, officials said.", "attacked", "reported", False),
         ("Officials said that Russia attacked Ukraine.", "attacked", "reported", False),
         ("Will Russia attack Ukraine?", "attack", "hypothetical", False),
+        ("Russia could not agree with Ukraine.", "agree", "negated", True),
+        ("Russia can't agree with Ukraine.", "agree", "negated", True),
+        ("Don't hold the workers hostage.", "hold", "hypothetical", True),
+        ("Hold the talks in Geneva.", "Hold", "hypothetical", False),
     ],
 )
 def test_modality(nlp, text, verb, value, negated):
