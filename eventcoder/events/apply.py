@@ -29,12 +29,14 @@ from spacy.tokens import Token
 from ..article import Event, Participant, Span
 from ..dictionaries.verbs import Block, Code, VerbDictionary
 from ..nlp import Context
-from . import dates, lexicon, syntax
+from . import dates, lexicon, senses, syntax
 from .commas import ignored_tokens
 from .modality import Modality, cues, modality, negation_tokens
 from .nesting import Coded, complements
 from .ontology import Ontology, root_of
 from .participants import (
+    adverbial_clauses,
+    clause_subjects,
     content_clauses,
     default_sources,
     default_targets,
@@ -170,6 +172,13 @@ def _relative(clause: Token) -> bool:
     return any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.subtree if t.i < clause.i)
 
 
+# Verbal cooperation and conflict (Phoenix quads 1 and 3) but agreements (05, "signed an accord
+# to supply Gondor" names the partner): statements, appeals, intents,
+# consultations, demands, disapproval, rejection, threats. Their targets are whom they address
+# or are about, never the actors of a clause telling what they were about.
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "10", "11", "12", "13"})
+
+
 def find_targets(
     ctx: Context, view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention], code: str | None
 ) -> tuple[list[Mention], float]:
@@ -179,7 +188,7 @@ def find_targets(
     lemma = trig.verb.lemma_.lower()
     c = cues()
     considered = lemma in c["hypothetical"] and trig.verb.pos_ == "VERB"
-    says = lemma in c["reporting"] or (code is not None and root_of(code) == "01")
+    says = lemma in c["reporting"] or (code is not None and root_of(code) in ("01", "02"))
     content = content_clauses(trig.verb, considered) if (says or considered) else set()
     # A relative clause on a noun of the verb's phrase tells about that noun; its actors do
     # not take part ("patrol the Gulf, which was joined by Australia").
@@ -189,6 +198,18 @@ def find_targets(
             content |= syntax.subtree_indices(doc[i])
     if content:
         lower = [i for i in lower if i not in content]
+    # A target is an argument of the verb itself, not an actor of a clause hanging from it
+    # ("held a press conference discussing Iran", "gathered to discuss Libya").
+    heads = [doc[i] for i in trig.tokens] + ([trig.nominal] if trig.nominal is not None else [])
+    adverbial = adverbial_clauses(heads, verbal=code is not None and root_of(code) in VERBAL_ROOTS)
+    lower = [i for i in lower if i not in adverbial]
+    # Nor, for a verb outside a direct quotation, an actor inside one: the quote is what
+    # someone says, not whom the verb is about (but its subject is: 'He noted, "[The
+    # government] has always claimed ..."').
+    quotes = ctx.scratch.get("events.quoted")
+    if quotes is not None and not quotes.contains(trig.verb.idx):
+        about = clause_subjects(heads)
+        lower = [i for i in lower if i in about or not quotes.contains(doc[i].idx)]
     targets = default_targets(view, trig, lower, avoid)
     if not targets and ctx.settings.new_actor_length > 0:
         targets = new_target(view, trig, lower, ctx.settings.new_actor_length)
@@ -214,6 +235,14 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent", "advmod")}
         if lexicon.non_event(verb.lemma_, particles, matched=pm is not None):
             continue  # "according to", "was sworn in", "X died" (non_events.tsv)
+        sense = senses.sense_code(view, verb, matched=pm is not None)
+        if sense == senses.NO_EVENT:
+            continue  # "withdrew her name", "intensified screening" (senses.tsv)
+        if sense is not None:
+            # "blasted the senator": the use's own code (senses.tsv), a verb's default no more.
+            choice = Choice(
+                trig, Code(sense, None, sense), pm, choice.block, f"{choice.rule} (sense {sense})", choice.confidence
+            )
         quotes = ctx.scratch.get("events.quoted")
         mod = modality(verb, dates.historical_time(ctx.article, verb), quotes is not None and quotes.contains(verb.idx))
         code = _negated(choice.code, mod, verb, pm, onto)
@@ -267,10 +296,42 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                     continue
                 emit(src, tgt, code.forward, confidence)
                 if not mod.negated and src is not None and tgt is not None:
-                    # The paired event needs both ("visited the wounded": no host).
-                    emit(tgt, src, code.reverse, confidence)
+                    # The paired event needs both ("visited the wounded": no host); a mutual
+                    # one ([041:041]) needs a partner ("called Gondor", not "called for
+                    # NATO members to ..." nor "discussed Libya-Turkey relations").
+                    if code.reverse != code.forward or _partner(view, tgt, verb):
+                        emit(tgt, src, code.reverse, confidence)
     complements(out)
     return [c for c in out if not c.dropped]
+
+
+# Prepositions that name the other party of a mutual act ("met with", "talked to").
+_PARTNER_PREPS = frozenset({"with", "to", "by", "between", "among"})
+
+
+def _partner(view: SentenceView, m: Mention, verb: Token) -> bool:
+    """Is the mention the verb's other party: its object, passive subject or the object of
+    "with"/"to" on the verb (coordinated mentions count as their first)?"""
+    doc = view.sent.doc
+    head = next(
+        (doc[i] for i in range(m.start, m.end) if not m.contains(doc[i].head.i) or doc[i].head.i == i), doc[m.end - 1]
+    )
+    via = False  # reached through "with"/"of" on a noun: "in clashes [with Mordor]"
+    for _ in range(8):
+        up = head.head
+        if up.i == head.i:
+            break
+        if head.dep_ in ("conj", "appos", "compound", "amod", "nmod", "poss"):
+            head = up  # "Gondor and Arnor", "Eriadori and Calenardhon leaders"
+        elif head.dep_ == "pobj" and up.lower_ in _PARTNER_PREPS | {"of", "against"} and up.head.i != verb.i:
+            head = up.head  # "a bunch of Morgul Orcs", "died in clashes with Mordor"
+            via = True
+        else:
+            break
+    if head.dep_ in ("dobj", "dative", "oprd", "nsubjpass") and head.head.i == verb.i:
+        return True  # "called Arnor" (parsed as a predicate)
+    prep = head.head
+    return head.dep_ == "pobj" and (via or prep.lower_ in _PARTNER_PREPS) and prep.head.i == verb.i
 
 
 def _negated(code: Code, mod: Modality, verb: Token, pm: PatternMatch | None, onto: Ontology) -> Code:

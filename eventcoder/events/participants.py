@@ -212,3 +212,54 @@ def new_target(view: SentenceView, trig: Trigger, lower: list[int], limit: int) 
             m = new_actor(view, t, limit)
             return [m] if m is not None else []
     return []
+
+
+def clause_subjects(verbs: list[Token]) -> set[int]:
+    """Tokens of the subjects of the verbs' complement clauses: what a statement is about
+    ('He noted, "[The government] has always claimed ..."', "called for [NATO] to ...")."""
+    out: set[int] = set()
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "parataxis") or _for_clause(c):
+                for subj in syntax.subjects(c):
+                    out |= syntax.subtree_indices(subj)
+    return out
+
+
+def _for_clause(c: Token) -> bool:
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+
+
+def adverbial_clauses(verbs: list[Token], verbal: bool = False) -> set[int]:
+    """Tokens of the participle and purpose clauses of the verbs ("held a press conference
+    [discussing Iran]", "gathered in Cairo [to discuss Libya]"): they tell why or how, and
+    their actors are no targets of the verb (but "called for [NATO] to increase spending"
+    names whom the call is for)."""
+    out: set[int] = set()
+    for verb in verbs:
+        has_object = any(c.dep_ == "dobj" for c in verb.children)
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.i < verb.i:
+                continue
+            # After an object an infinitive may be the object's ("signed an accord to supply
+            # Gondor": the parser cannot tell), so only a participle or an infinitive after
+            # an intransitive verb is taken for a clause of purpose or manner.
+            if c.tag_ == "VBG" or not has_object or verbal:
+                out |= syntax.subtree_indices(c)
+                if _for_clause(c):
+                    for subj in syntax.subjects(c):
+                        out -= syntax.subtree_indices(subj)
+        if verbal:
+            # Said, asked, met about something: a participle or infinitive on the object
+            # says what it is about ("held a press conference discussing Iran", "announced
+            # an initiative to be unveiled at the UN"); a passive participle names who
+            # ("welcomed memos sent by Bree") and stays.
+            for c in verb.children:
+                if c.dep_ not in ("dobj", "dative", "attr", "prep"):
+                    continue
+                for t in c.subtree:
+                    if t.dep_ == "acl" and (
+                        t.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                    ):
+                        out |= syntax.subtree_indices(t)
+    return out
