@@ -43,8 +43,10 @@ from .participants import (
     expand,
     first_after,
     is_located,
+    is_modifier,
     new_actor,
     new_target,
+    place_phrase,
     same,
 )
 from .patterns import PatternMatch, Scope, match
@@ -151,20 +153,13 @@ _MOVEMENT_PREPS = frozenset({"from", "to"})
 
 def _placed(view: SentenceView, m: Mention, verb: Token) -> bool:
     """Is the first actor after a passive without agent a place rather than the one who acted:
-    the object of "from"/"to", or a building in a locative phrase ("murdered in the
-    consulate")? ("shot dead in Osgiliath, the state's fiercest foe" stays UniversalPetrarch's
+    the object of "from"/"to" ("airlifted from the city of Omsk"), or a building in a locative
+    phrase ("murdered in the consulate")? ("shot dead in Osgiliath, the state's fiercest foe" stays UniversalPetrarch's
     reading: Osgiliath shot.)"""
     if is_located(view, m, verb):
         return True
-    doc = view.sent.doc
-    head = doc[m.end - 1]
-    for i in range(m.start, m.end):
-        if not m.contains(doc[i].head.i) or doc[i].head.i == i:
-            head = doc[i]
-            break
-    while head.dep_ in ("compound", "amod", "nmod", "appos") and head.head.i != head.i:
-        head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in _MOVEMENT_PREPS
+    phrase, prep = place_phrase(view, m)
+    return phrase.dep_ == "pobj" and prep.lower_ in _MOVEMENT_PREPS
 
 
 def _relative(clause: Token) -> bool:
@@ -179,8 +174,20 @@ def _relative(clause: Token) -> bool:
 VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "10", "11", "12", "13"})
 
 
+# Statements, appeals and consultations: their object is often a topic ("discussed
+# Libya-Turkey relations", "offered a US dollar reward"). Not disapproval: "blamed the Saudi
+# and US governments", "condemned the Trump administration" name whom.
+_TOPICAL_ROOTS = frozenset({"01", "02", "04"})
+
+
 def find_targets(
-    ctx: Context, view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention], code: str | None
+    ctx: Context,
+    view: SentenceView,
+    trig: Trigger,
+    lower: list[int],
+    avoid: list[Mention],
+    code: str | None,
+    named: frozenset[int] = frozenset(),
 ) -> tuple[list[Mention], float]:
     """Targets the pattern did not name, and the confidence they cost. What a verb says or
     considers is no target of it ("X said the plane came from Bishkek", "Washington is mulling
@@ -210,7 +217,20 @@ def find_targets(
     if quotes is not None and not quotes.contains(trig.verb.idx):
         about = clause_subjects(heads)
         lower = [i for i in lower if i in about or not quotes.contains(doc[i].idx)]
-    targets = default_targets(view, trig, lower, avoid)
+    if code is not None and root_of(code) in _TOPICAL_ROOTS:
+        # "gathered to discuss Libya-Turkey relations", "offered a US dollar reward": what is
+        # talked about or offered is a thing named after an actor, not the actor. The subject
+        # of a clause the statement is about stays ("said [FSB officers] were present").
+        # An adjective stays a modifier there too ("claimed [the Turkish drilling] is ...").
+        about = clause_subjects(heads)
+        lower = [
+            i
+            for i in lower
+            if (m := view.mention_at(i)) is None
+            or not is_modifier(view, m)
+            or (i in about and view.sent.doc[i].dep_ != "amod")
+        ]
+    targets = default_targets(view, trig, lower, avoid, named)
     if not targets and ctx.settings.new_actor_length > 0:
         targets = new_target(view, trig, lower, ctx.settings.new_actor_length)
     return targets, 0.05 if targets else 0.2
@@ -283,7 +303,9 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
             sources, cost = find_sources(ctx, view, trig, lower, bound, targets)
             confidence -= cost
         if not targets:
-            targets, cost = find_targets(ctx, view, trig, lower, bound + sources, code.forward)
+            targets, cost = find_targets(
+                ctx, view, trig, lower, bound + sources, code.forward, frozenset(pm.tokens) if pm else frozenset()
+            )
             confidence -= cost
         if not targets and len(sources) > 1 and lexicon.is_reciprocal(code.forward) and not syntax.is_passive(verb):
             # Not the agents of a passive ("a coalition which was joined by A, B and C").
@@ -447,11 +469,20 @@ def code_article(ctx: Context, verbs: VerbDictionary, onto: Ontology, discarded:
     events: list[Event] = []
     chunks = [(c.start, c.end) for c in ctx.doc.noun_chunks]
     ctx.scratch["events.quoted"] = find_quoted(ctx.article.text)
+    place_tokens: set[int] = set()
+    for place in ctx.article.places:
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None:
+            place_tokens.update(range(span.start, span.end))
+    # An actor named by a place name (a country or a place, no sector) may be where an event is.
+    placed = {a.id for a in ctx.article.actors if a.kind in ("country", "place")}
+    place_tokens.update(i for i, aid in ctx.token_actor.items() if aid in placed)
     for sent in ctx.doc.sents:
         if discarded and sent.start in discarded:
             continue
         view = SentenceView.build(sent, ctx.token_actor, ctx.article, chunks)
         view.ignored = ignored_tokens(sent, ctx.settings)
+        view.places = {i for i in place_tokens if sent.start <= i < sent.end}
         coded = code_sentence(ctx, view, verbs, onto)
         events.extend(to_events(ctx, view, coded, onto))
     events.sort(key=lambda e: (e.trigger.start, e.id))

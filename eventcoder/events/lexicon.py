@@ -6,6 +6,7 @@
 - ``reciprocal.tsv``: cooperation codes a compound source without a target has among its
   members ("Gondor and Osgiliath met").
 - ``locative_nouns.tsv``: buildings and institutions that after "in" say where, not who.
+- ``venue_nouns.tsv``: gatherings and services whose place phrase is their venue, not a party.
 - ``non_events.tsv``: verb senses that are no event between actors ("according to",
   "was sworn in", "served as mayor").
 """
@@ -24,6 +25,7 @@ LIGHT_VERBS = DATA / "light_verbs.tsv"
 RECIPROCAL = DATA / "reciprocal.tsv"
 NON_EVENTS = DATA / "non_events.tsv"
 LOCATIVE_NOUNS = DATA / "locative_nouns.tsv"
+VENUE_NOUNS = DATA / "venue_nouns.tsv"
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,18 @@ def non_event(verb_lemma: str, dependents: set[str], *, matched: bool) -> bool:
 @lru_cache(maxsize=2)
 def locative_nouns(path: Path = LOCATIVE_NOUNS) -> frozenset[str]:
     """Nouns of buildings and institutions; a bad row is a DictionaryError naming file and line."""
+    return _nouns(path)
+
+
+@lru_cache(maxsize=2)
+def venue_nouns(path: Path = VENUE_NOUNS) -> frozenset[str]:
+    """Nouns of gatherings and services whose place phrase is their venue ("a meet on Crete");
+    a bad row is a DictionaryError naming file and line."""
+    return _nouns(path)
+
+
+def _nouns(path: Path) -> frozenset[str]:
+    """One noun (letters only) a line, after comments and the ``noun`` header."""
     out: set[str] = set()
     for number, line in enumerate(read_text(path).splitlines(), 1):
         word = line.strip()

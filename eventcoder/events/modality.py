@@ -20,7 +20,7 @@ from ..errors import DictionaryError
 from .syntax import CLAUSE_DEPS
 
 CUES = Path(__file__).resolve().parent.parent / "data" / "events" / "modality.tsv"
-KINDS = ("future", "hypothetical", "historical", "reporting")
+KINDS = ("future", "hypothetical", "historical", "reporting", "belief")
 _NEGATIONS = {"not", "n't", "never", "no"}
 
 
@@ -81,7 +81,7 @@ def modality(verb: Token, historical_time: bool = False, quoted: bool = False) -
     hist = _historical(verb, c["historical"])
     if hist is not None or historical_time:
         return Modality("historical", False, False, hist)
-    rep = _reported(verb, c["reporting"])
+    rep = _reported(verb, c["reporting"], c["belief"])
     if rep is not None:
         return Modality("reported", False, False, rep)
     if quoted:
@@ -163,19 +163,41 @@ def _historical(verb: Token, words: frozenset[str]) -> int | None:
     return None
 
 
-def _reported(verb: Token, words: frozenset[str]) -> int | None:
-    """The event is what someone else says: a complement of a reporting verb, or the main
-    clause of "..., X said"."""
+def _reported(verb: Token, words: frozenset[str], beliefs: frozenset[str] = frozenset()) -> int | None:
+    """The event is what someone else says or believes: a complement of a reporting verb or of
+    a verb or noun of belief (``beliefs``), or the main clause of "..., X said"."""
+    claims = words | beliefs
     t = verb
     for _ in range(6):
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in words:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in claims:
             return t.head.i
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in words and any(c.dep_ == "auxpass" for c in t.head.children):
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in claims and any(c.dep_ == "auxpass" for c in t.head.children):
             return t.head.i  # "X is said to ..."
+        if (noun := _allegation(t, claims)) is not None:
+            return noun.i
         if t.dep_ not in CLAUSE_DEPS or t.head.i == t.i:
             break
         t = t.head
     for c in verb.children:
         if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in words and c.i > verb.i:
             return c.i
+    return None
+
+
+def _allegation(clause: Token, words: frozenset[str]) -> Token | None:
+    """The noun of allegation or belief whose content the clause is ("allegations Trump tried
+    to", "the claim that Gondor attacked"): the noun it hangs from, or, as the parser often
+    hangs such a clause on the verb, the noun right before it. The clause needs a subject of
+    its own ("the report published by X" tells about the report)."""
+    if clause.dep_ not in ("acl", "advcl", "ccomp") or not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    ):
+        return None
+    candidates = [clause.head]
+    before = clause.left_edge.i - 1
+    if before >= clause.sent.start:
+        candidates.append(clause.doc[before])
+    for noun in candidates:
+        if noun.pos_ == "NOUN" and noun.i < clause.i and noun.lemma_.lower() in words:
+            return noun
     return None

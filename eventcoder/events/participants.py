@@ -55,7 +55,9 @@ def expand(view: SentenceView, mention: Mention) -> list[Mention]:
         heads.append(anchor)
     for h in heads:
         for c in syntax.conjuncts(h):
-            if mention.contains(c.i):
+            if mention.contains(c.i) or c.i == h.i:
+                # The noun the mention modifies is no item of a list: its other modifiers
+                # ("[Brussels]-based [media] network") are not coordinated with it.
                 continue
             m = mentions_under(view, c)
             if m is not None and m not in out:
@@ -120,7 +122,9 @@ def _inside_list(clause: Token) -> bool:
     return any(c.i > end for c in syntax.conjuncts(clause.head))
 
 
-def default_targets(view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention]) -> list[Mention]:
+def default_targets(
+    view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention], named: frozenset[int] = frozenset()
+) -> list[Mention]:
     """Target mentions: the passive subject, else the first actor after the verb."""
     verb = trig.verb
     if syntax.is_passive(verb):
@@ -130,7 +134,7 @@ def default_targets(view: SentenceView, trig: Trigger, lower: list[int], avoid: 
             if found:
                 return found
         return []
-    return first_after(view, trig, lower, avoid)
+    return first_after(view, trig, lower, avoid, named)
 
 
 # Prepositions that say where something happened ("visited the wounded in hospital", "was
@@ -153,6 +157,122 @@ def is_located(view: SentenceView, m: Mention, verb: Token) -> bool:
     return syntax.clause_of(head.head) == verb
 
 
+# A place after these prepositions on the verb itself says where the event happened ("received
+# treatment in New Zealand"); after "on"/"at" a verb may name its party ("sanctions on Iran",
+# "fired at Gondor"), so only a venue noun takes those as places ("a meet on Crete").
+_VERB_PLACE_PREPS = frozenset({"in", "inside", "near", "outside", "within", "across", "throughout"})
+_VENUE_PREPS = frozenset({"in", "on", "at"})
+# Prepositions of comparison and role: "decriminalization of drugs like Portugal" compares,
+# "resigned as the governor of Puerto Rico" names a role; neither names a party.
+_COMPARISON = frozenset({"like", "unlike"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def place_phrase(view: SentenceView, m: Mention) -> tuple[Token, Token]:
+    """The noun phrase the mention names or modifies, and that phrase's governing token: the
+    mention's head, climbing over modifiers ("a [Delaware] computer repair shop"), appositions
+    and an uncoded noun's ``of`` ("the city of [Omsk]")."""
+    head = _mention_head(view, m)
+    for _ in range(8):
+        up = head.head
+        if up.i == head.i:
+            break
+        if head.dep_ in ("compound", "amod", "nmod", "appos", "npadvmod"):
+            head = up
+        elif (
+            head.dep_ == "pobj" and up.lower_ == "of" and up.head.pos_ == "NOUN" and view.mention_at(up.head.i) is None
+        ):
+            head = up.head
+        else:
+            break
+    return head, head.head
+
+
+def _in_role(view: SentenceView, m: Mention, verb: Token, named: frozenset[int]) -> bool:
+    """Does the mention lie in an "as" phrase of the verb ("resigned as the governor of Puerto
+    Rico"), the role of its subject?"""
+    t = _mention_head(view, m)
+    for _ in range(12):
+        if t.head.i == t.i or t.i == verb.i:
+            return False
+        if t.dep_ == "prep" and t.lower_ == "as" and t.head.i == verb.i:
+            return t.i not in named
+        t = t.head
+    return False
+
+
+def is_setting(view: SentenceView, m: Mention, verb: Token, named: frozenset[int] = frozenset()) -> bool:
+    """Is the mention where (or like what) the event happened rather than a party to it? ``named``:
+    tokens the matched pattern names (a preposition the pattern spells out makes an argument).
+
+    A place is a token of ``view.places`` (places, actors named by a place) or a GPE/LOC/FAC entity.
+
+    - a place after a locative preposition on the verb: "received treatment in New Zealand";
+    - a place after in/on/at on a gathering or service (``venue_nouns.tsv``): "a meet on Crete";
+    - a place modifying a building ("at a Delaware computer repair shop", ``locative_nouns.tsv``)
+      or saying where something is based ("Brussels-based media");
+    - an actor of a comparison ("drugs like Portugal") or of the subject's role ("resigned as
+      the governor of Puerto Rico");
+    - the object of "by" on an active verb (an agent of something else: "announced the tests
+      by a military laboratory" as the parser hangs it).
+
+    A place in a phrase of another noun stays a party, as PETRARCH reads it ("appealed for
+    peace in Ithilen")."""
+    doc = view.sent.doc
+    tokens = [doc[i] for i in range(m.start, m.end)]
+    place = any(t.ent_type_ in _PLACE_ENTITIES or t.i in view.places for t in tokens)
+    phrase, prep = place_phrase(view, m)
+    if any(t.lower_ == "based" and t.tag_ == "VBN" for t in (phrase, *[x.head for x in tokens])):
+        return True
+    if _in_role(view, m, verb, named):
+        return True
+    if phrase.dep_ != "pobj" or prep.i in named:
+        return False
+    if prep.lower_ in _COMPARISON:
+        return True
+    if prep.lower_ == "by" and prep.head.i == verb.i and not syntax.is_passive(verb):
+        return True
+    if not place:
+        return False
+    nouns = lexicon.locative_nouns()
+    if (
+        phrase.i >= m.end  # a modifier before its noun, not "the province of Banten"
+        and prep.lower_ in LOCATIVE | {"at"}
+        and (phrase.lemma_.lower() in nouns or phrase.lower_ in nouns)
+    ):
+        return True  # the mention only modifies the building: "at a Delaware repair shop"
+    if prep.head.i == verb.i and prep.lower_ in _VERB_PLACE_PREPS and _has_object(verb, prep, view):
+        # "received treatment in New Zealand"; without an object the place may be the verb's
+        # goal ("arrived in Gondor", "was shot dead in Osgiliath" as PETRARCH reads them).
+        return True
+    owner = prep.head
+    return prep.lower_ in _VENUE_PREPS and owner.pos_ == "NOUN" and owner.lemma_.lower() in lexicon.venue_nouns()
+
+
+def _has_object(verb: Token, prep: Token, view: SentenceView) -> bool:
+    """Does the verb have a direct object before the preposition, and one that is no place
+    ("visiting the town of Pandeglang in the province of Banten": the place is the visit's)?"""
+    return any(
+        c.dep_ == "dobj"
+        and c.i < prep.i
+        and c.lemma_.lower() not in lexicon.locative_nouns()
+        and not any(t.ent_type_ in _PLACE_ENTITIES or t.i in view.places for t in c.subtree if t.i < prep.i)
+        for c in verb.children
+    )
+
+
+def is_modifier(view: SentenceView, m: Mention) -> bool:
+    """Does the mention only modify a noun that is no actor ("[Libya]-Turkey relations", "a [US]
+    dollar reward", "[military] spending")? Such a phrase is about a thing, not an actor."""
+    head = _mention_head(view, m)
+    if head.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    noun = head
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.pos_ == "NOUN" and not m.contains(noun.i) and view.mention_at(noun.i) is None
+
+
 def content_clauses(verb: Token, considered: bool) -> set[int]:
     """Tokens of the clauses that say what the verb says, thinks or wants: a finite complement
     but its subject ("said the plane [came from Bishkek]"), and for a verb that only
@@ -166,16 +286,23 @@ def content_clauses(verb: Token, considered: bool) -> set[int]:
             # The clause's subject is what it is about: "Arnor believes [Dagolath] can cope" is
             # Arnor's statement on Dagolath (PETRARCH's reading); the rest is content.
             out |= syntax.subtree_indices(c) - {i for s in subj for i in syntax.subtree_indices(s)}
+        elif c.dep_ == "ccomp" and c.i > verb.i:
+            # No subject to be about: "announced the tests by a laboratory [found Novichok in
+            # Navalny's blood]" (the parser took the subject for the verb's object), "suggested
+            # [there were not enough votes in the Senate]". The clause is content.
+            out |= syntax.subtree_indices(c)
     return out
 
 
-def first_after(view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention]) -> list[Mention]:
+def first_after(
+    view: SentenceView, trig: Trigger, lower: list[int], avoid: list[Mention], named: frozenset[int] = frozenset()
+) -> list[Mention]:
     """The first actor after the verb in its clause, with its conjuncts; not a place of the
-    verb's phrase ("visiting the wounded in hospital")."""
+    verb's phrase ("visiting the wounded in hospital", "treatment in New Zealand")."""
     for m in view.mentions_in(set(lower)):
         if m.start <= trig.last or any(same(m, a) for a in avoid):
             continue
-        if is_located(view, m, trig.verb):
+        if is_located(view, m, trig.verb) or is_setting(view, m, trig.verb, named):
             continue
         # Its conjuncts come along even when one is also the source ("between Calenardhon
         # and Gondor" after "Arnor and Gondor"): the pairs drop self-events.

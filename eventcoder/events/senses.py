@@ -21,7 +21,9 @@ from .sentence import SentenceView
 
 SENSES = Path(__file__).resolve().parent.parent / "data" / "events" / "senses.tsv"
 
-WHEN = ("object-actor", "object-thing", "with", "without", "as", "any")
+WHEN = ("object-actor", "object-thing", "object", "with", "without", "as", "infinitive", "participle", "clause", "any")
+# Uses that take a word list ("with:on|over", "object:press conference").
+_WORDED = ("with", "without", "object")
 # Entities that say when or where, not what about ("attacked on Monday", "on the border").
 _SETTING = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 _SETTING_WORDS = frozenset({"border", "ground", "street", "streets", "way", "front", "behalf", "side"})
@@ -49,7 +51,7 @@ def senses(path: Path = SENSES) -> dict[str, tuple[Sense, ...]]:
                 str(path), number, "expected 'verb<TAB>when<TAB>default|always<TAB>code or -<TAB>why'"
             )
         kind, _, words = parts[1].partition(":")
-        if kind not in WHEN or (kind in ("with", "without")) != bool(words):
+        if kind not in WHEN or (kind in _WORDED) != bool(words):
             raise DictionaryError(str(path), number, f"unknown use {parts[1]!r} (one of {', '.join(WHEN)}; with:W|W)")
         if parts[2] not in ("default", "always"):
             raise DictionaryError(str(path), number, f"expected 'default' or 'always', not {parts[2]!r}")
@@ -59,7 +61,7 @@ def senses(path: Path = SENSES) -> dict[str, tuple[Sense, ...]]:
         sense = Sense(
             parts[0].lower(),
             kind,
-            frozenset(w.lower() for w in words.split("|") if w),
+            frozenset(w.lower().strip() for w in words.split("|") if w.strip()),
             parts[2] == "always",
             None if code == "-" else code,
         )
@@ -68,14 +70,22 @@ def senses(path: Path = SENSES) -> dict[str, tuple[Sense, ...]]:
 
 
 def _object(verb: Token) -> Token | None:
-    """The direct object, else the object of the verb's first preposition."""
+    """The direct object (a gerund right after the verb too), else the object of the verb's
+    first preposition."""
     for c in verb.children:
-        if c.dep_ == "dobj":
+        # "intensified screening": the parser takes a gerund object for a complement.
+        if c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1):
             return c
     for c in verb.children:
         if c.dep_ == "prep" and c.i > verb.i:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun's lemma with its compound words before it, lower case ("press conference")."""
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return " ".join([*words, noun.lemma_.lower()])
 
 
 def _is_actor(view: SentenceView, head: Token) -> bool:
@@ -98,7 +108,8 @@ def _applies(view: SentenceView, verb: Token, sense: Sense) -> bool:
     if sense.when == "with":
         return any(c.lower_ in sense.words and (c.dep_ != "prep" or _topic(c)) for c in deps)
     if sense.when == "without":
-        return not any(c.lower_ in sense.words for c in deps)
+        # "engaged the United States ... in Tulsa": a time or place is not the word's use.
+        return not any(c.lower_ in sense.words and (c.dep_ != "prep" or _topic(c)) for c in deps)
     if sense.when == "as":
         # "viewed him as a threat", "referred to them as chumps"; "called him a liar", "was
         # called a socialist" (a predicate of the object).
@@ -108,10 +119,29 @@ def _applies(view: SentenceView, verb: Token, sense: Sense) -> bool:
         predicate = any(c.dep_ in ("oprd", "attr") for c in verb.children if c.i > verb.i)
         named = any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)  # not "called Arnor"
         return as_phrase or (predicate and named)
+    if sense.when == "infinitive":
+        # "voted to disband its police force": the verb only frames its infinitive.
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    if sense.when == "participle":
+        # "an effort intended to connect": a participle describing a noun, no act of anyone.
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ in ("VBN", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+        )
+    if sense.when == "clause":
+        # "all agreed that vaccines have done more good": a finite clause with its own subject.
+        return any(
+            c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            for c in verb.children
+        )
+    if sense.when == "object":
+        # "held a press conference": the object noun with the compound words before it.
+        return any(c.dep_ == "dobj" and _noun_phrase(c) in sense.words for c in verb.children)
     obj = _object(verb)
     if sense.when == "object-actor":
         return obj is not None and obj.dep_ == "dobj" and _is_actor(view, obj)
-    return obj is not None and obj.pos_ in ("NOUN", "PRON") and not _is_actor(view, obj)
+    return obj is not None and (obj.pos_ in ("NOUN", "PRON") or obj.tag_ == "VBG") and not _is_actor(view, obj)
 
 
 NO_EVENT = ""

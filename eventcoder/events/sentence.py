@@ -50,6 +50,7 @@ class SentenceView:
     lemmas: dict[int, str] = field(default_factory=dict)  # upper-case lemmas
     pos: dict[int, str] = field(default_factory=dict)
     where: dict[str, list[int]] = field(default_factory=dict)  # word or lemma -> positions
+    places: set[int] = field(default_factory=set)  # tokens of places and of actors named by one
 
     @classmethod
     def build(

@@ -35,3 +35,30 @@ def test_a_time_well_before_publication_is_historical(nlp):
     doc = nlp("Russia attacked Ukraine.")
     assert modality(doc[1], historical_time=True).value == "historical"
     assert modality(doc[1]).cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "value", "cue"),
+    [
+        # attempts: the act was tried, not necessarily done
+        ("Gondor tried to attack Arnor.", "attack", "hypothetical", "tried"),
+        ("A judge dismissed a lawsuit attempting to prevent the count.", "prevent", "hypothetical", "attempting"),
+        ("The charge stemmed from allegations Trump tried to pressure Ukraine.", "pressure", "hypothetical", "tried"),
+        # beliefs and allegations: someone's claim, like the complement of "said"
+        ("Officials believe the prince ordered the killing.", "ordered", "reported", "believe"),
+        ("Gondor denied the allegation that it attacked Arnor.", "attacked", "reported", "allegation"),
+        # ... a clause with no subject of its own is no allegation's content
+        ("The report published by Gondor criticised Arnor.", "criticised", "asserted", None),
+        # ... and a belief after the verb does not make it a report ("..., X said")
+        ("He told the BBC that police suspect the attackers.", "told", "asserted", None),
+        # an indirect question
+        ("He wondered how the US can train people.", "train", "hypothetical", "wondered"),
+        # a vote decides an act ahead
+        ("The council voted to disband its police force.", "disband", "future", "voted"),
+    ],
+)
+def test_attempts_beliefs_questions(nlp, text, verb, value, cue):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    m = modality(token)
+    assert (m.value, doc[m.cue].text if m.cue is not None else None) == (value, cue)

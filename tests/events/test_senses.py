@@ -32,12 +32,25 @@ CALL
 
 --- CONFER [040] ---
 HOLD {HELD}
+- * CONFERENCE [040]
 
 --- OBSERVE [010] ---
 VIEW
 
 --- ALLOW [080] ---
 CLEAR
+
+--- SELECT [030] ---
+VOTE
+
+--- INTEND [030] ---
+INTEND
+
+--- AGREE [050] ---
+AGREE
+
+--- ENGAGE [190] ---
+ENGAGE
 """
 
 
@@ -69,8 +82,22 @@ GA = {"Gondor": "GON", "Arnor": "ARN"}
         # a mutual call needs the other party; "called for X to ..." is an appeal
         ("Gondor called Arnor.", GA, [("ARN", "GON", "041"), ("GON", "ARN", "041")]),
         ("Gondor called for Arnor to increase spending.", GA, [("GON", "ARN", "041")]),
-        # an actor of a participle clause on the object is no target of a meeting or statement
-        ("Gondor held a press conference discussing Arnor.", GA, [("GON", None, "040")]),
+        # an actor of a participle clause on the object is no target of a statement; a press
+        # conference is a statement to the press, no consultation between its hosts
+        ("Gondor held a press conference discussing Arnor.", GA, [("GON", None, "010")]),
+        ("Gondor and Arnor held a press conference.", GA, [("ARN", None, "010"), ("GON", None, "010")]),
+        ("Gondor and Arnor held a meeting.", GA, [("ARN", "GON", "040"), ("GON", "ARN", "040")]),
+        # a vote to do something elects nobody; a thing's purpose is nobody's intent
+        ("The Gondor council voted to disband its police force.", {"Gondor council": "GONGOV"}, []),
+        ("It is a Gondor-Arnor effort intended to connect the fields.", GA, []),
+        # agreeing with a proposition is a statement, not an agreement between the speakers
+        ("Gondor and Arnor agreed that vaccines work.", GA, [("ARN", None, "010"), ("GON", None, "010")]),
+        ("Gondor agreed with Arnor.", GA, [("GON", "ARN", "050")]),
+        # "engaged X" is involving; the fighting sense is "engaged in", whatever the time or place
+        ("The pandemic engaged Gondor in March.", GA, []),
+        ("Gondor engaged in clashes with Arnor.", GA, [("GON", "ARN", "190")]),
+        # a gerund object of "intensified" is no aid
+        ("Gondor intensified screening for passengers from Arnor.", GA, []),
         # an actor inside a direct quote is no target of the verb outside it
         ('Gondor said it was "grateful to Arnor".', GA, [("GON", None, "010")]),
         # ... but the subject of a quoted clause is what the statement is about
@@ -87,6 +114,12 @@ def test_the_bundled_table_reads():
     table = senses.senses()
     assert [(s.when, s.code) for s in table["blast"]] == [("object-actor", "111")]
     assert [(s.when, sorted(s.words), s.always) for s in table["clear"]] == [("without", ["for", "of", "to"], False)]
+    assert [(s.when, sorted(s.words), s.code) for s in table["hold"]] == [
+        ("object", ["news conference", "press briefing", "press conference"], "010")
+    ]
+
+
+USES = "(one of object-actor, object-thing, object, with, without, as, infinitive, participle, clause, any; with:W|W)"
 
 
 @pytest.mark.parametrize(
@@ -94,11 +127,11 @@ def test_the_bundled_table_reads():
     [
         (
             "blast\tsometimes\tdefault\t111\twhy",
-            "unknown use 'sometimes' (one of object-actor, object-thing, with, without, as, any; with:W|W)",
+            "unknown use 'sometimes' " + USES,
         ),
         (
             "blast\twith\tdefault\t111\twhy",
-            "unknown use 'with' (one of object-actor, object-thing, with, without, as, any; with:W|W)",
+            "unknown use 'with' " + USES,
         ),
         ("blast\tany\toften\t111\twhy", "expected 'default' or 'always', not 'often'"),
         ("blast\tany\tdefault\tx11\twhy", "expected a CAMEO code or -, not 'x11'"),
