@@ -19,7 +19,9 @@ from ..article import Actor, Span
 from ..dictionaries import ActorEntry, as_date, norm
 from ..nlp import Context
 from ..settings import Settings
-from .mentions import compose_groups, find_items, group_items
+from .groups import group_items, split_locations
+from .items import find_items
+from .mentions import compose_groups
 from .resolve import Build, Resolver
 from .resources import ActorResources
 from .resources import load as _load
@@ -51,9 +53,9 @@ def find_actors(
     day = _day(published)
     toks = toks if toks is not None else [norm(t.text) for t in doc]
     items = find_items(doc, res, toks)
-    groups = group_items(doc, items)
+    groups, located = split_locations(doc, group_items(doc, items), res, toks, day)
     mentions = compose_groups(doc, groups, res, day)
-    builds = Resolver(doc, res, day, toks).run(mentions)
+    builds = Resolver(doc, res, day, toks, located).run(mentions)
     builds = [b for b in builds if b.spans]
     builds.sort(key=lambda b: b.first)
     actors: list[Actor] = []
@@ -71,8 +73,36 @@ def find_actors(
                 if i not in claimed or e - s < claimed[i]:
                     claimed[i] = e - s
                     token_actor[i] = aid
+    _trim_runs(doc, token_actor)
     spans.sort()
     return actors, token_actor, spans
+
+
+# What a run of one actor's tokens never starts or ends with, once a shorter mention inside a
+# longer one took its tokens ("Borat actor and | producer Sacha Baron Cohen", "Hunter Biden |
+# 's former business partner").
+_EDGE_POS = {"ADP", "CCONJ", "SCONJ", "PART", "PUNCT"}
+
+
+def _trim_runs(doc: Doc, token_actor: dict[int, str]) -> None:
+    """Leave the function words at the edges of each run of one actor's tokens unassigned."""
+    i, n = 0, len(doc)
+    while i < n:
+        aid = token_actor.get(i)
+        if aid is None:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and token_actor.get(j + 1) == aid:
+            j += 1
+        s, e = i, j
+        while s < e and (doc[s].pos_ in _EDGE_POS or doc[s].tag_ == "POS") and not doc[s].text[:1].isupper():
+            del token_actor[s]
+            s += 1
+        while e > s and doc[e].pos_ in _EDGE_POS | {"DET"} and not doc[e].text[:1].isupper():
+            del token_actor[e]
+            e -= 1
+        i = j + 1
 
 
 def _actor(doc: Doc, text: str, b: Build, aid: str, res: ActorResources, day: date | None) -> Actor:

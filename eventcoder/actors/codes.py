@@ -66,6 +66,9 @@ class Sectors:
         first = head[:3]
         if first in self.international:
             return None, first
+        if first in self.labels:
+            # A code that opens with a role names no country (Phoenix codes Reuters "MED").
+            return None, first
         if not first.isalpha() or len(first) < 3:
             return None, None
         return first, head[3:6] or None

@@ -1,14 +1,10 @@
-"""From a parsed document to candidate actor mentions.
+"""From groups of phrases to candidate actor mentions, coded.
 
-1. Dictionary phrases (actors and agents) are found with the compiled tries, the longest
-   phrases first, and persons that no dictionary knows come from spaCy's PERSON entities.
-2. Phrases that modify the same noun form a group: the dependency tree is climbed from
-   each phrase through compound, amod, nmod, poss, appos and flat links to the noun they
-   modify. "Russian Foreign Minister Sergei Lavrov" is one group headed by Lavrov;
-   "Russian state media" one group headed by media. An agent group with no actor of its
-   own takes the actor of an "of/in/from/at" phrase ("human rights activists in Arnor").
-3. Each group is coded as TABARI/PETRARCH do: the head actor's own code when the head is a
-   coded actor, else the country (or actor) composed with the agents' codes.
+Each group (see :mod:`.groups`) is coded as TABARI/PETRARCH do: the head actor's own code
+when the head is a coded actor, else the country (or actor) composed with the agents'
+codes. A mention running over punctuation is cut into spans of one mention ("Rod
+Blagojevich, the former governor"); agents that only modify another noun are no actor
+("monarch butterflies").
 """
 
 from __future__ import annotations
@@ -20,31 +16,15 @@ from spacy.tokens import Doc, Token
 
 from ..dictionaries import ActorEntry, AgentEntry
 from .codes import compose
+from .groups import Group, phrase_root, plural
+from .items import Item, capitalised, is_country_code
 from .resources import ActorResources
 
-# Dependency links from a modifier to the noun it modifies, inside one noun phrase.
-CLIMB = {"compound", "amod", "nmod", "poss", "appos", "flat", "nn"}
-# Prepositions whose object lends its actor to an agent ("activists in Arnor").
-PP_PREPS = {"of", "in", "from", "at"}
 FORMER = {"former", "ex", "ex-"}
 COUNTERPART = {"counterpart", "counterparts", "opposite"}
-
-
-@dataclass
-class Item:
-    """A phrase found in the text: tokens ``start:end``.
-
-    ``kind``: "actor" (``ref`` indexes the actor entries), "agent" (``ref`` indexes the
-    agents) or "person" (a PERSON entity no dictionary knows; ``ref`` is -1).
-    """
-
-    start: int
-    end: int
-    kind: str
-    ref: int = -1
-
-    def __contains__(self, i: int) -> bool:
-        return self.start <= i < self.end
+# Dependents in front of a phrase that belong to its part of a mention ("the former governor");
+# not a possessor ("Heather Heyer's mother": Heyer is an actor of her own).
+PART_MODIFIERS = {"det", "amod", "compound", "nummod", "nmod", "punct", "advmod"}
 
 
 @dataclass
@@ -66,195 +46,40 @@ class Mention:
     definite: bool = False  # "the minister": may refer back to a named person
     head: int = -1  # token index of the group's head noun
     title: tuple[int, int] | None = None  # tokens of the title (agents) in the mention
+    org: str | None = None  # the organisation's own name, when the mention is one
+    display: str | None = None  # the name of a composed actor when it is not the mention's text
+    parts: list[tuple[int, int]] = field(default_factory=list)  # more spans of the same mention
 
     def tokens(self) -> range:
         return range(self.start, self.end)
 
 
-def _has_case(doc: Doc, start: int, end: int) -> bool:
-    """True when a phrase is written with a capital or a digit (a name, not a common word)."""
-    return any(any(c.isupper() or c.isdigit() for c in doc[i].text) for i in range(start, end))
-
-
-def find_items(doc: Doc, res: ActorResources, toks: list[str]) -> list[Item]:
-    """Dictionary phrases and unknown persons, not overlapping, in text order.
-
-    ``toks`` are the document's tokens normalised with :func:`~eventcoder.dictionaries.norm`.
-    """
-    d = res.dicts
-    aroot, groot = d.actor_trie.root, d.agent_trie.root
-    # Words joined by "_" in the text ("Dol_Amroth", as dictionaries write them) are matched
-    # as separate words; ``at`` maps each word back to its token.
-    words, at = toks, None
-    if any("_" in w and len(w) > 1 for w in toks):
-        words, at = [], []
-        for i, w in enumerate(toks):
-            parts = [p for p in w.split("_") if p] or [w]
-            words.extend(parts)
-            at.extend([i] * len(parts))
-    cands: list[Item] = []
-    for j, w in enumerate(words):
-        for trie, root, kind in ((d.actor_trie, aroot, "actor"), (d.agent_trie, groot, "agent")):
-            if w not in root:
-                continue
-            hit = trie.longest(words, j)
-            if not hit:
-                continue
-            s, e = (j, hit[0]) if at is None else (at[j], at[hit[0] - 1] + 1)
-            if at is not None and (j > 0 and at[j - 1] == s or hit[0] < len(at) and at[hit[0]] == e - 1):
-                continue  # the phrase starts or ends inside a token
-            if kind == "actor" and not _has_case(doc, s, e):
-                continue
-            cands.append(Item(s, e, kind, hit[1]))
-    # Longest phrases first, actors before agents: "United Nations General Assembly" (one
-    # actor) beats "the United Nations" + "General Assembly".
-    cands.sort(key=lambda c: (-(c.end - c.start), c.kind != "actor", c.start))
-    taken = [False] * len(doc)
-    items: list[Item] = []
-    for c in cands:
-        if any(taken[c.start : c.end]):
-            continue
-        for i in range(c.start, c.end):
-            taken[i] = True
-        items.append(c)
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        s, e = ent.start, ent.end
-        while s < e and not doc[s].is_alpha:
-            s += 1
-        while e > s and not doc[e - 1].is_alpha:
-            e -= 1
-        # A place name ending a person's name ("Lloyd Austin": Phoenix codes Austin as USA)
-        # is not the place: the person wins over a bare country code. Not at the start of a
-        # sentence, where a capitalised adjective fools the tagger ("Evil Mordor").
-        inner = (
-            []
-            if doc[s].is_sent_start
-            else [
-                it
-                for it in items
-                if it.kind == "actor"
-                and s < it.start
-                and it.end == e
-                and _is_country_code(res, d.actors[it.ref].code_on(None))
-            ]
-        )
-        for it in inner:
-            items.remove(it)
-            for i in range(it.start, it.end):
-                taken[i] = False
-        # Titles spaCy sometimes puts inside the entity are agents ("President Smith").
-        while s < e and taken[s] and not any(taken[s + 1 : e]) and e - s > 1:
-            s += 1
-        if s < e and not any(taken[s:e]) and _has_case(doc, s, e):
-            for i in range(s, e):
-                taken[i] = True
-            items.append(Item(s, e, "person"))
-    items.sort(key=lambda c: c.start)
-    return items
-
-
-def _root(doc: Doc, item: Item) -> Token:
-    """The token of the phrase whose head lies outside it (the phrase's own head)."""
-    for i in range(item.end - 1, item.start - 1, -1):
-        h = doc[i].head.i
-        if h < item.start or h >= item.end or h == i:
-            return doc[i]
-    return doc[item.end - 1]
-
-
-def _climb(tok: Token) -> Token:
-    seen = 0
-    while tok.dep_ in CLIMB and tok.head.i != tok.i and seen < 12:
-        tok = tok.head
-        seen += 1
-    return tok
-
-
-@dataclass
-class Group:
-    head: Token
-    items: list[Item] = field(default_factory=list)
-    pp: list[Item] = field(default_factory=list)
-    # Further actors conjoined to the PP actor: "the ambassadors of Arnor, Osgiliath and Gondor"
-    # is one compound actor ARNGOV/OSGGOV/GONGOV, as TABARI writes compound actors.
-    alts: list[list[Item]] = field(default_factory=list)
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    """The tokens conjoined to ``tok`` ("Arnor, Osgiliath and Gondor": Osgiliath, Gondor)."""
-    out, todo = [], [tok]
-    while todo:
-        t = todo.pop()
-        for c in t.children:
-            if c.dep_ == "conj":
-                out.append(c)
-                todo.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
-def group_items(doc: Doc, items: list[Item]) -> list[Group]:
-    """Items grouped by the noun they modify; then what coordination and prepositions share.
-
-    - An agent group with no actor takes the actors of an "of/in/from/at" phrase ("human
-      rights activists in Arnor"); conjoined actors give one group each ("the ambassadors of
-      Arnor, Osgiliath and Gondor": three groups).
-    - An agent group with no actor conjoined to a group with actors shares its actors and
-      modifying agents ("Danish Islamist media and government": the government is Danish).
-    """
-    by_head: dict[int, Group] = {}
-    for it in items:
-        h = _climb(_root(doc, it))
-        by_head.setdefault(h.i, Group(h)).items.append(it)
-    owner: dict[int, Group] = {}  # token -> group whose head phrase covers it
-    for g in by_head.values():
-        for it in g.items:
-            if g.head.i in it:
-                for i in range(it.start, it.end):
-                    owner[i] = g
-        owner.setdefault(g.head.i, g)
-
-    def bare_agents(g: Group) -> bool:
-        return any(it.kind == "agent" for it in g.items) and all(it.kind == "agent" for it in g.items)
-
-    for g in list(by_head.values()):
-        h = g.head
-        if h.i not in by_head or h.dep_ != "pobj" or h.head.dep_ != "prep" or h.head.lower_ not in PP_PREPS:
-            continue
-        target = owner.get(h.head.head.i)
-        if target is None or target is g or not bare_agents(target) or target.pp:
-            continue
-        if any(it.kind == "agent" for it in g.items):
-            continue
-        target.pp.extend(g.items)
-        del by_head[h.i]
-        for c in _conjuncts(h):
-            other = by_head.get(c.i)
-            if other is not None and all(it.kind != "agent" for it in other.items):
-                target.alts.append(list(other.items))
-                del by_head[c.i]
-    for g in list(by_head.values()):
-        h = g.head
-        if h.dep_ != "conj" or not bare_agents(g) or g.pp:
-            continue
-        first = owner.get(h.head.i)
-        if first is None or first is g:
-            continue
-        actors = [it for it in first.items if it.kind != "agent"]
-        if not actors and not first.pp:
-            continue
-        modifiers = [it for it in first.items if it.kind == "agent" and first.head.i not in it]
-        g.items = actors + modifiers + g.items
-        g.pp = list(first.pp)
-    return sorted(by_head.values(), key=lambda g: (min(it.start for it in g.items + g.pp), g.head.i))
-
-
-def _is_country_code(res: ActorResources, code: str | None) -> bool:
-    if not code or "/" in code or len(code) != 3:
+def _modifies_thing(h: Token, g: Group) -> bool:
+    """The group's head is a common noun outside its phrases, which are singular nouns
+    modifying it ("monarch butterflies", "a police station"). An adjective still codes the
+    noun, as in PETRARCH ("the official news agency" is ---GOV)."""
+    if h.pos_ != "NOUN" or any(h.i in it for it in [*g.items, *g.pp]):
         return False
-    country, sector = res.sectors.split(code)
-    return country is not None and sector is None
+    # A plural noun in front names people ("women chess players"), a singular one a kind.
+    doc = h.doc
+    return all(
+        doc[it.end - 1].pos_ in ("NOUN", "PROPN")
+        and not plural(doc[it.end - 1])
+        and phrase_root(doc, it).dep_ == "compound"
+        for it in g.items
+    )
+
+
+def _name_modifier(t: Token, start: int, end: int, g: Group) -> bool:
+    """A capitalised proper noun modifying the phrase ``start:end`` and in none of its items."""
+    return (
+        (t.pos_ == "PROPN" or t.ent_type_ == "NORP")
+        and capitalised(t)
+        and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+        and t.dep_ in ("compound", "nmod")
+        and start <= t.head.i < end
+        and not any(t.i in it for it in g.items)
+    )
 
 
 def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date | None) -> list[Mention]:
@@ -268,8 +93,15 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
         ags = [it for it in g.items if it.kind == "agent"]
         code_of = {id(it): actors[it.ref].code_on(day) for it in direct + g.pp if it.kind == "actor"}
         # Bare country codes ("Russian", "U.S.") modify; a person or organisation is the actor.
-        heads = [it for it in direct if it.kind == "person" or not _is_country_code(res, code_of[id(it)])]
-        if head_item is not None and head_item.kind != "agent":
+        heads = [it for it in direct if it.kind == "person" or not is_country_code(res, code_of[id(it)])]
+        follower = None
+        if head_item is not None and head_item.kind == "actor" and not head_item.person:
+            # A title the parser made the head ("Vice President of the United States Joe
+            # Biden"): the name right after it is the actor.
+            follower = next((it for it in direct if it.person and it.start == head_item.end), None)
+        if follower is not None:
+            base = follower
+        elif head_item is not None and head_item.kind != "agent":
             base = head_item
         elif heads:
             base = heads[-1]
@@ -285,26 +117,46 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
         # the group's actor; any other actor keeps its own mention.
         absorbed: list[Item] = []
         separate: list[Item] = []
-        base_is_country = base is not None and base.kind == "actor" and _is_country_code(res, code_of[id(base)])
+        base_is_country = base is not None and base.kind == "actor" and is_country_code(res, code_of[id(base)])
         for it in direct:
             if it is base:
                 continue
-            if it.kind == "actor" and _is_country_code(res, code_of[id(it)]) and (not base_is_country or ags):
+            if it.kind == "actor" and is_country_code(res, code_of[id(it)]) and (not base_is_country or ags):
                 absorbed.append(it)
             else:
                 separate.append(it)
         country = next((code_of[id(it)] for it in absorbed), None)
-        if base is not None and base.kind == "person":
-            # A coded title before the name ("Secretary of State" is a Phoenix entry) is the
-            # person's office; a possessor ("Putin's spokesman") lends its country.
-            for it in [x for x in separate if x.kind == "actor"]:
-                code, dep = code_of[id(it)], _root(doc, it).dep_
-                if it.end <= base.start and dep != "poss" and code and not _is_country_code(res, code):
+        titles: list[Item] = []
+        if base is not None and base.person:
+            # A coded title just before the name ("Secretary of State" is a Phoenix entry,
+            # "US President" too) is the person's office: one mention, the person's own code
+            # when the dictionary has one; a possessor ("Putin's spokesman") lends its country.
+            near = {i for x in g.items for i in range(x.start, x.end)}
+            for it in sorted((x for x in separate if x.kind == "actor"), key=lambda x: -x.start):
+                code, dep = code_of[id(it)], phrase_root(doc, it).dep_
+                joined = all(i in near for i in range(it.end, base.start))
+                if it.end <= base.start and joined and dep != "poss" and code and not is_country_code(res, code):
                     separate.remove(it)
                     absorbed.append(it)
+                    titles.append(it)
                     country = code
                 elif dep == "poss" and country is None and code:
                     country = res.sectors.split(code)[0]
+            pp_actor = next((x for x in g.pp if x.kind == "actor" and code_of[id(x)]), None)
+            coded = base.kind == "actor" and code_of[id(base)] is not None
+            if country is None and not coded and not used_pp and pp_actor is not None and ags:
+                # "the mayor of New Orleans, LaToya Cantrell": the title's country.
+                country = res.sectors.split(code_of[id(pp_actor)])[0]
+                absorbed.append(pp_actor)
+        if not used_pp:
+            # A prepositional actor the group did not take is part of the title when it
+            # stands inside the mention ("President of Argentina Alberto Fernández"), else
+            # an actor of its own.
+            inner = [x for x in [base, *ags] if x is not None]
+            lo, hi = min(x.start for x in inner), max(x.end for x in inner)
+            for x in g.pp:
+                if x not in absorbed:
+                    (absorbed if lo < x.start and x.end <= hi else separate).append(x)
         out.extend(_single(doc, it, res, day) for it in separate)
         former = any(c.lower_ in FORMER and c.dep_ == "amod" for c in h.children) or any(
             doc[i].lower_ in FORMER for it in ags for i in range(max(it.start - 1, 0), it.start)
@@ -312,20 +164,54 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
         suffix = [agents[it.ref] for it in ags if not agents[it.ref].prefix]
         prefix = [agents[it.ref] for it in ags if agents[it.ref].prefix]
         head_is_base = base is not None and h.i in base
+        lent = {id(x) for x in g.borrowed}
         span_items = [x for x in [base, *absorbed, *ags] if x is not None] + (list(g.pp) if used_pp else [])
+        span_items = [x for x in span_items if id(x) not in lent] or span_items
         start = min(x.start for x in span_items)
         end = max(x.end for x in span_items)
-        title = (min(a.start for a in ags), max(a.end for a in ags)) if ags else None
+        org = None
+        if g.org is not None:
+            # The organisation's whole name is the mention; it is an actor of its own unless
+            # a dictionary names it (then the name is only written longer).
+            start, end = min(start, g.org[0]), max(end, g.org[1])
+            if base is None or base.kind == "actor" and is_country_code(res, code_of[id(base)]):
+                org = doc[g.org[0] : g.org[1]].text
+        elif min(span_items, key=lambda x: x.start).kind == "agent":
+            # Names before an agent name its organisation or group ("Time magazine", "Houthi
+            # rebels", "Sea-Eye spokesperson") or a title's portfolio ("Emergencies Minister").
+            named = start
+            while named > 0:
+                t = doc[named - 1]
+                if _name_modifier(t, named, end, g):
+                    named -= 1
+                elif t.text == "-" and named > 1 and capitalised(doc[named - 2]) and not doc[named - 2].whitespace_:
+                    named -= 2  # a hyphenated name: "Sea-Eye spokesperson"
+                else:
+                    break
+            if named < start:
+                start = named
+                org = doc[start:end].text if base is None else None
+        title_items = ags or titles
+        title = (min(a.start for a in title_items), max(a.end for a in title_items)) if title_items else None
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
         m = Mention(start, end, "agent", None, "", head=h.i, title=title, definite=definite)
         m.agents = [agents[it.ref] for it in ags]
         m.country_from = country
+        m.org = org
+        if lent:
+            words = [doc[x.start : x.end].text for x in sorted(g.borrowed, key=lambda x: x.start)]
+            m.display = " ".join([*words, doc[start:end].text])
+        # The part that names the actor: the agents when they take their actor from a
+        # prepositional phrase ("activists ... in Arnor"), else the actor's own phrase.
+        anchor = min(x.start for x in ags) if ags and (base is None or used_pp) else (base or g.items[0]).start
+        _split_at_punctuation(doc, m, g, anchor, separate)
         if base is None:
             m.code = compose(country, [a.code for a in suffix], [a.code for a in prefix], former)
-            # Agents and no actor ("a senior official"): PETRARCH's ---GOV.
+            # Agents and no actor ("a senior official"): PETRARCH's ---GOV. Not when the
+            # agents only modify another noun: "monarch butterflies", "a police station".
             m.kind = "agent"
             m.rule = "agents " + ", ".join(a.source for a in m.agents)
-            if m.code is not None:
+            if m.code is not None and not (country is None and org is None and _modifies_thing(h, g)):
                 out.append(m)
             continue
         if base.kind == "person":
@@ -350,9 +236,9 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
         own = code_of[id(base)]
         m.kind, m.entry = "entry", entry
         src = entry_rule(entry, day)
-        if entry.kind == "person" or base.end - base.start >= 2 and doc[base.start].ent_type_ == "PERSON":
+        if entry.kind == "person" or base.end - base.start >= 2 and base.person:
             m.name_tokens = (base.start, base.end)
-        if head_is_base and own is not None and not (_is_country_code(res, own) and suffix):
+        if head_is_base and own is not None and not (is_country_code(res, own) and suffix):
             m.code = compose(own, [], [a.code for a in prefix]) if prefix else own
             m.composed = bool(prefix) and m.code != own
             m.rule = src + ("".join(f" + agent {a.source}" for a in prefix) if m.composed else "")
@@ -361,7 +247,14 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
             m.code = compose(b, [a.code for a in suffix], [a.code for a in prefix], former)
             # The head's own entry with a title ("Bree Prime Minister Romendacil", coded BRE)
             # is still that actor; agents heading the group make another ("Russian state media").
-            m.composed = m.code != own and bool(suffix or prefix or former) and not (head_is_base and not prefix)
+            # A named person coded from a title ("the Speaker of the House Nancy Pelosi", in
+            # no term the dictionary knows) is still that person.
+            m.composed = (
+                m.code != own
+                and bool(suffix or prefix or former)
+                and not (head_is_base and not prefix)
+                and not base.person
+            )
             m.rule = src + "".join(f" + agent {a.source}" for a in suffix + prefix)
             if own is None and b is None:
                 m.needs_country = bool(suffix) and m.name_tokens is not None
@@ -381,6 +274,59 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
         out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _split_at_punctuation(doc: Doc, m: Mention, g: Group, anchor: int, others: list[Item]) -> None:
+    """A mention running over punctuation ("Rod Blagojevich, the former governor") becomes
+    several spans of one mention: the part with the actor's name (or the group's head), and
+    the others in ``m.parts``. ``others``: the group's phrases that are separate actors."""
+    # The group's phrases, less those that are actors of their own ("Heather Heyer's").
+    keep = {i for it in [*g.items, *g.pp] if it not in others for i in range(it.start, it.end)}
+    if g.org:
+        keep.update(range(*g.org))
+    cuts = [i for i in range(m.start, m.end) if i not in keep and _separator(doc[i])]
+    if not cuts:
+        return
+    segments = []
+    s = m.start
+    for c in [*cuts, m.end]:
+        if s < c:
+            segments.append(_trim(doc, s, c, keep))
+        s = c + 1
+    segments = [(a, b) for a, b in segments if a < b and any(i in keep for i in range(a, b))]
+    if not segments:
+        return
+    main = next((x for x in segments if x[0] <= anchor < x[1]), segments[0])
+    m.start, m.end = main
+    m.parts = [x for x in segments if x != main]
+    if m.name_tokens is not None and not (m.start <= m.name_tokens[0] < m.end):
+        m.name_tokens = None
+
+
+def _separator(t: Token) -> bool:
+    """What separates noun phrases: punctuation (a comma, a dash set off by spaces, brackets)
+    and verbs ("Senator Amy Klobuchar of Minnesota secured delegates": a misparse)."""
+    if t.pos_ in ("VERB", "AUX"):
+        # A verb heading a clause; a participle modifying a noun stays ("the acting Prime
+        # Minister", "Iran-backed militia").
+        return t.dep_ not in ("amod", "compound", "nmod", "npadvmod", "acl")
+    if not t.is_punct:
+        return False
+    if t.text in ("-", "'", ".", "&"):
+        return bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+    return True
+
+
+def _trim(doc: Doc, s: int, e: int, keep: set[int]) -> tuple[int, int]:
+    """The part of ``s:e`` from its first to its last phrase, with the words modifying it in
+    front ("the former governor"), not what merely stands beside it ("as well as")."""
+    inside = [i for i in range(s, e) if i in keep]
+    if not inside:
+        return s, s
+    a, b = inside[0], inside[-1] + 1
+    while a > s and a <= doc[a - 1].head.i < b and doc[a - 1].dep_ in PART_MODIFIERS:
+        a -= 1
+    return a, b
 
 
 def entry_rule(entry: ActorEntry, day: date | None) -> str:

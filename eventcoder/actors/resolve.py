@@ -21,15 +21,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz.distance import OSA
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..dictionaries import ActorEntry
+from ..dictionaries import ActorEntry, norm
 from .codes import append
 from .mentions import Mention
 from .resources import ActorResources
 
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 NONPERSON_KINDS = {"country", "organisation", "place", "group"}
+# Pronouns a bracketed name may clarify ("him [Blinken]", "thank you [Bill de Blasio]").
+BRACKETED = PERSONAL | {"it", "its", "they", "them", "their", "you", "your", "we", "us", "our"}
 
 
 @dataclass
@@ -66,6 +68,30 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
+def _org_key(name: str) -> str:
+    """The key of an organisation known by its name only ("ORG:EMERGENCIES_MINISTRY")."""
+    return "ORG:" + "_".join(norm(w) for w in name.split() if any(c.isalnum() for c in w))
+
+
+# Verbs that take a dummy subject "it" for a clause that follows ("it is possible that",
+# "it seems that", "making it impossible to").
+EXPLETIVE_HEADS = {"be", "seem", "appear", "happen", "become", "remain", "look", "sound", "make", "take"}
+EXPLETIVE_MARKS = {"that", "to", "if", "whether", "as", "for"}
+
+
+def _expletive(t: Token) -> bool:
+    """``t`` ("it") is a dummy subject: its verb or adjective has a clause after it."""
+    h = t.head
+    if h.lemma_ not in EXPLETIVE_HEADS and h.pos_ != "ADJ":
+        return False
+    for x in [h, *(c for c in h.children if c.dep_ in ("acomp", "attr", "ccomp") and c.pos_ == "ADJ")]:
+        for c in x.children:
+            if c.dep_ in ("ccomp", "xcomp", "advcl", "csubj") and c.i > t.i:
+                if any(m.dep_ in ("mark", "aux") and m.lower_ in EXPLETIVE_MARKS for m in c.children):
+                    return True
+    return False
+
+
 def near_miss(a: str, b: str) -> bool:
     """One transposition or small edit between two surnames of five letters or more."""
     if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 5:
@@ -75,11 +101,21 @@ def near_miss(a: str, b: str) -> bool:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, res: ActorResources, day: date | None, toks: list[str]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        res: ActorResources,
+        day: date | None,
+        toks: list[str],
+        located: list[tuple[int, str]] | None = None,
+    ) -> None:
         self.doc = doc
         self.res = res
         self.day = day
         self.toks = toks
+        # (token, country) of the cities named as locations: no actors, but they tell which
+        # country the article is about.
+        self.located = located or []
         self.builds: list[Build] = []
         self.by_key: dict[str, Build] = {}
         self.token_build: dict[int, Build] = {}
@@ -95,7 +131,7 @@ class Resolver:
                 self.namelike.append(t.i)
             if t.pos_ == "PRON" and (t.lower_ in PERSONAL or t.lower_ == "it"):
                 self.pronouns_at.append(t.i)
-            if prev is not None and t.text == "[" and prev.pos_ == "PRON":
+            if prev is not None and t.text == "[" and prev.pos_ == "PRON" and prev.lower_ in BRACKETED:
                 self.brackets_at.append(prev.i)
             prev = t
 
@@ -149,21 +185,27 @@ class Resolver:
     def add_mentions(self, mentions: list[Mention]) -> None:
         for m in mentions:
             if m.kind == "entry":
-                self._entry(m)
+                b = self._entry(m)
             elif m.kind == "person":
-                self._person(m)
+                b = self._person(m)
             else:
-                self._agent(m)
+                b = self._agent(m)
+            for s, e in m.parts:
+                self._add(b, s, e)
 
-    def _entry(self, m: Mention) -> None:
+    def _entry(self, m: Mention) -> Build:
         e = m.entry
         assert e is not None
         key = f"{e.key}~{m.code}" if m.composed and m.code else e.key
+        if m.org:
+            key = _org_key(m.org)
         b = self.by_key.get(key)
         if b is None:
-            b = self._new(key, e.kind, m.code, m.rule, m)
-            if m.composed:
-                b.composed_name = _text(self.doc, m.start, m.end)
+            b = self._new(key, "organisation" if m.org else e.kind, m.code, m.rule, m)
+            if m.org:
+                b.composed_name = m.org
+            elif m.composed:
+                b.composed_name = m.display or _text(self.doc, m.start, m.end)
         self._note_name(b, m)
         self._note_title(b, m)
         if b.code is None and m.code is not None:
@@ -171,8 +213,9 @@ class Resolver:
         if m.needs_country and b.code is None and m.agents:
             b.needs_country = [a.code for a in m.agents if not a.prefix]
         self._add(b, m.start, m.end)
+        return b
 
-    def _person(self, m: Mention) -> None:
+    def _person(self, m: Mention) -> Build:
         s, e = m.name_tokens or (m.start, m.end)
         nn = self._name_norm(s, e)
         target = None
@@ -207,6 +250,7 @@ class Resolver:
             target.counterpart_of = m.counterpart_of
             target.country_from = m.country_from
         self._add(target, m.start, m.end)
+        return target
 
     @staticmethod
     def _first_names_agree(nn: tuple[str, ...], b: Build) -> bool:
@@ -214,18 +258,24 @@ class Resolver:
             return True
         return any(len(full) < 2 or full[0] == nn[0] for full in b.name_norms)
 
-    def _agent(self, m: Mention) -> None:
+    def _agent(self, m: Mention) -> Build:
         head = self.doc[m.head]
         if m.definite and head.tag_ in ("NN", "NNP"):
             lemma = head.lemma_.lower()
             for b in self._persons_before(m.start):
                 if lemma in b.title_words:
                     self._add(b, m.start, m.end)
-                    return
-        key = f"AGENT:{m.code}:{head.lemma_.lower()}"
-        b = self.by_key.get(key) or self._new(key, "group", m.code, m.rule, m)
+                    return b
+        key = _org_key(m.org) if m.org else f"AGENT:{m.code}:{head.lemma_.lower()}"
+        b = self.by_key.get(key)
+        if b is None:
+            # A named plural ("Houthi rebels") is a group, a named singular an organisation.
+            named = m.org and head.tag_ not in ("NNS", "NNPS")
+            b = self._new(key, "organisation" if named else "group", m.code, m.rule, m)
+            b.composed_name = m.org
         self._note_title(b, m)
         self._add(b, m.start, m.end)
+        return b
 
     # -- pass 2: countries for titled persons ---------------------------------------------
 
@@ -247,6 +297,9 @@ class Resolver:
                     if c:
                         before[c] += sum(1 for s, _ in p.spans if s < b.first)
                         anywhere[c] += len(p.spans)
+                for at, c in self.located:
+                    before[c] += at < b.first
+                    anywhere[c] += 1
                 if before and before.most_common(1)[0][1] > 0:
                     country, why = before.most_common(1)[0][0], "country most mentioned before"
                 elif anywhere:
@@ -307,18 +360,26 @@ class Resolver:
             if i in self.token_build:
                 continue
             t = doc[i]
+            if t.text[:1].isupper() and not t.is_sent_start:
+                continue  # part of a title: "Her Majesty", "His Holiness"
             if t.lower_ in PERSONAL:
                 cands = self._persons_before(i)
                 if cands:
                     self._add(cands[0], i, i + 1)
-            elif t.dep_ in ("nsubj", "nsubjpass"):
+            elif t.dep_ in ("nsubj", "nsubjpass") and not _expletive(t):
                 best = None
                 floor = t.sent.start - 60
                 for b in self.builds:
                     if b.kind in NONPERSON_KINDS or (b.kind is None and not b.is_person()):
-                        before = [s for s, _ in b.spans if floor <= s < i]
-                        if before and (best is None or max(before) > best[0]):
-                            best = (max(before), b)
+                        before = [(s, e) for s, e in b.spans if floor <= s < i]
+                        if not before:
+                            continue
+                        s, e = max(before)
+                        # "it" stands for one thing: not for "people" or "the rebels".
+                        if doc[s:e].root.tag_ in ("NNS", "NNPS"):
+                            continue
+                        if best is None or s > best[0]:
+                            best = (s, b)
                 if best:
                     self._add(best[1], i, i + 1)
 

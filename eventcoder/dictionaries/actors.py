@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DictionaryError
-from .lines import content_lines, words
+from .lines import content_lines, loose_gaps, words
 
 NULL_CODE = "---"
 _CODE = re.compile(r"^[A-Za-z0-9~+#/\-]+$")
@@ -83,7 +83,9 @@ class ActorEntry:
 
     ``patterns`` are tuples of upper-case words (the root first). ``source`` is
     ``file:line`` of the root. ``role``/``kind``/``country`` are filled by the user format
-    and may be None for TABARI entries.
+    and may be None for TABARI entries. ``loose`` maps a pattern written with blanks
+    between some of its words (PETRARCH's "words may intervene" connector) to the word
+    positions after which other words may come.
     """
 
     name: str
@@ -94,6 +96,7 @@ class ActorEntry:
     role: str | None = None
     kind: str | None = None
     extra_sources: list[str] = field(default_factory=list)
+    loose: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict)
 
     def code_on(self, day: date | str | None) -> str | None:
         """The code in force on ``day`` (None: the null code, or no code applies).
@@ -127,6 +130,8 @@ class ActorEntry:
         """Add ``other``'s patterns and codes (its codes tried before ours when ``first``)."""
         known = set(self.patterns)
         self.patterns.extend(p for p in other.patterns if p not in known)
+        for p, gaps in other.loose.items():
+            self.loose.setdefault(p, gaps)
         self.codes = other.codes + self.codes if first else self.codes + other.codes
         self.extra_sources.append(other.source)
         self.role = self.role or other.role
@@ -266,6 +271,7 @@ def read_actors(path: str | Path) -> list[ActorEntry]:
                 raise DictionaryError(where, number, "empty synonym")
             if pattern not in current.patterns:
                 current.patterns.append(pattern)
+                _note_gaps(current, pattern, head.lstrip("+"))
             current.codes.extend(codes)
             last = number
             continue
@@ -277,6 +283,7 @@ def read_actors(path: str | Path) -> list[ActorEntry]:
             # share the codes that follow (PETRARCH-1 gives them the next code block).
             if pattern not in current.patterns:
                 current.patterns.append(pattern)
+                _note_gaps(current, pattern, head)
             current.codes.extend(codes)
             last = number
             continue
@@ -287,6 +294,13 @@ def read_actors(path: str | Path) -> list[ActorEntry]:
             source=f"{Path(path).name}:{number}",
             key=entry_key(pattern),
         )
+        _note_gaps(current, pattern, head)
         entries.append(current)
         last = number
     return entries
+
+
+def _note_gaps(entry: ActorEntry, pattern: tuple[str, ...], phrase: str) -> None:
+    gaps = loose_gaps(phrase)
+    if gaps:
+        entry.loose[pattern] = gaps

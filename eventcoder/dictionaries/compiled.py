@@ -23,17 +23,23 @@ from ..errors import DictionaryError
 from .actors import ActorEntry, read_actors
 from .agents import AgentEntry, read_agents
 from .discards import Discard, read_discards
-from .matcher import Match, Trie, build_trie
+from .matcher import Match, Trie, build_trie, norm, pattern_text, with_gaps
+from .places import country_codes, geonames_version, place_patterns
 from .userfile import is_user_file, read_user_actors
 
 # Bump when the compiled layout changes (the readers' sources are in the key already).
-FORMAT = 4
-_READERS = ("actors", "agents", "discards", "userfile", "lines", "matcher", "compiled")
+FORMAT = 5
+_READERS = ("actors", "agents", "discards", "userfile", "lines", "matcher", "compiled", "places")
 
 
 @dataclass
 class Dictionaries:
-    """Compiled dictionaries: entries and their tries (refs index the entry lists)."""
+    """Compiled dictionaries: entries and their tries (refs index the entry lists).
+
+    ``places``: the token keys of actor phrases that name a city or region inside a country
+    rather than the country (``("NEW", "YORK")``; see :mod:`eventcoder.dictionaries.places`);
+    ``countries``: the ISO alpha-3 codes of real countries.
+    """
 
     actors: list[ActorEntry]
     agents: list[AgentEntry]
@@ -42,6 +48,8 @@ class Dictionaries:
     agent_trie: Trie
     discard_trie: Trie
     files: list[str] = field(default_factory=list)
+    places: frozenset[tuple[str, ...]] = frozenset()
+    countries: frozenset[str] = frozenset()
 
     def match(self, tokens: Sequence[str]) -> list[tuple[str, Match]]:
         """Actor and agent phrases in normalised ``tokens``: ``("actor"|"agent", Match)``.
@@ -94,6 +102,7 @@ def cache_key(actor_files: Sequence[str], agent_files: Sequence[str], discard_fi
     data = [
         FORMAT,
         __version__,
+        geonames_version(),
         tag,
         [_stamp(p) for p in code],
         [_stamp(p) for p in actor_files],
@@ -144,16 +153,34 @@ def compile_dictionaries(
     agents: list[AgentEntry] = [a for p in agent_files for a in read_agents(p)]
     discards: list[Discard] = [d for p in discard_files for d in read_discards(p)]
     # Which entry each phrase points to: the last one that has it (PETRARCH overwrites).
-    actor_items = [(p, i) for i, e in enumerate(actors) for p in e.patterns]
+    actor_items = [(with_gaps(p, e.loose.get(p, ())), i) for i, e in enumerate(actors) for p in e.patterns]
+    actor_trie = build_trie(actor_items, tokenize)
     return Dictionaries(
         actors=actors,
         agents=agents,
         discards=discards,
-        actor_trie=build_trie(actor_items, tokenize),
+        actor_trie=actor_trie,
         agent_trie=build_trie(((a.pattern, i) for i, a in enumerate(agents)), tokenize),
         discard_trie=build_trie(((d.pattern, i) for i, d in enumerate(discards)), tokenize),
         files=[*actor_files, *agent_files, *discard_files],
+        places=_place_keys(actors, actor_trie, tokenize),
+        countries=country_codes(),
     )
+
+
+def _place_keys(
+    actors: list[ActorEntry], trie: Trie, tokenize: Callable[[list[str]], list[list[str]]]
+) -> frozenset[tuple[str, ...]]:
+    """Token keys of the phrases naming a place, kept when the phrase still points to the
+    entry that made it a place (a later entry may have taken the phrase over)."""
+    pairs = place_patterns(actors)
+    keys = set()
+    for (_, ref), toks in zip(pairs, tokenize([pattern_text(p) for p, _ in pairs]), strict=True):
+        key = [norm(t) for t in toks]
+        hit = trie.longest(key, 0) if key else None
+        if hit == (len(key), ref):
+            keys.add(tuple(key))
+    return frozenset(keys)
 
 
 def load_dictionaries(

@@ -73,3 +73,17 @@ def content_lines(path: str | Path, *, semicolon_comments: bool = True) -> Itera
 def words(phrase: str) -> tuple[str, ...]:
     """The words of a dictionary phrase: ``_`` and blanks both separate words; upper case."""
     return tuple(w for w in phrase.replace("_", " ").upper().split() if w)
+
+
+def loose_gaps(phrase: str) -> frozenset[int]:
+    """Where a phrase lets other words intervene: ``i`` = after its ``i``-th word (0-based).
+
+    PETRARCH's connectors: ``_`` joins consecutive words, a blank lets words come between
+    them (``ITHILEN TELEVISION`` matches "Ithilen state-run television").
+    """
+    out = set()
+    n = 0
+    for part in phrase.strip().split():
+        n += len([w for w in part.split("_") if w])
+        out.add(n - 1)
+    return frozenset(g for g in out if 0 <= g < n - 1)

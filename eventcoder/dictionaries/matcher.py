@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 END = "\0"  # trie key holding the payload of a complete pattern
+GAP = "\1"  # trie key (and pattern word) where other words may come between two words
+MAX_GAP = 4  # at most this many tokens between the words of a loose phrase
 
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u00b4": "'"})
 
@@ -65,19 +67,39 @@ class Trie:
             self.size += 1
         node[END] = ref
 
-    def longest(self, tokens: Sequence[str], i: int) -> tuple[int, int] | None:
-        """(end, ref) of the longest phrase starting at token ``i``, or None."""
-        node = self.root
+    def longest(
+        self, tokens: Sequence[str], i: int, gap: Callable[[int, int], bool] | None = None
+    ) -> tuple[int, int] | None:
+        """(end, ref) of the longest phrase starting at token ``i``, or None.
+
+        Where a phrase lets words intervene (a ``GAP`` key), ``gap(j, k)`` says whether
+        tokens ``j:k`` may be skipped; without ``gap`` the words must be consecutive.
+        """
+        return self._walk(self.root, tokens, i, gap)
+
+    def _walk(
+        self, node: dict, tokens: Sequence[str], j: int, gap: Callable[[int, int], bool] | None
+    ) -> tuple[int, int] | None:
         best = None
-        j = i
         n = len(tokens)
-        while j < n:
+        while True:
+            loose = node.get(GAP)
+            if loose is not None:
+                # Try every allowed number of skipped tokens (0: the words are adjacent).
+                for k in range(j, min(n - 1, j + MAX_GAP) + 1):
+                    if k > j and (gap is None or not gap(j, k)):
+                        continue
+                    hit = self._walk(loose, tokens, k, gap)
+                    if hit and (best is None or hit[0] > best[0]):
+                        best = hit
+            if j >= n:
+                break
             node = node.get(tokens[j])
             if node is None:
                 break
             j += 1
             ref = node.get(END)
-            if ref is not None:
+            if ref is not None and (best is None or j > best[0]):
                 best = (j, ref)
         return best
 
@@ -104,15 +126,23 @@ def build_trie(
     """A trie of ``(pattern words, ref)`` items, patterns re-tokenised by ``tokenize``.
 
     ``tokenize`` takes a list of texts and returns their token texts (e.g. through spaCy's
-    ``tokenizer.pipe``); items are tokenised in batches.
+    ``tokenizer.pipe``); items are tokenised in batches. A ``GAP`` word in a pattern (words
+    may intervene there) is kept as a ``GAP`` key between the tokens of its neighbours.
     """
     trie = Trie()
     pending: list[tuple[Sequence[str], int]] = []
 
     def flush() -> None:
-        texts = [pattern_text(p) for p, _ in pending]
-        for (_, ref), toks in zip(pending, tokenize(texts), strict=True):
-            key = [norm(t) for t in toks]
+        chunks = [_chunks(p) for p, _ in pending]
+        texts = [pattern_text(c) for cs in chunks for c in cs]
+        tokenised = iter(tokenize(texts))
+        for (_, ref), cs in zip(pending, chunks, strict=True):
+            key: list[str] = []
+            for n, _chunk in enumerate(cs):
+                toks = [norm(t) for t in next(tokenised)]
+                if n and key and toks:
+                    key.append(GAP)
+                key.extend(toks)
             if key:
                 trie.add(key, ref)
         pending.clear()
@@ -124,3 +154,25 @@ def build_trie(
     if pending:
         flush()
     return trie
+
+
+def _chunks(pattern: Sequence[str]) -> list[list[str]]:
+    """The runs of consecutive words of a pattern, split at its ``GAP`` words."""
+    out: list[list[str]] = [[]]
+    for w in pattern:
+        if w == GAP:
+            out.append([])
+        else:
+            out[-1].append(w)
+    return [c for c in out if c]
+
+
+def with_gaps(pattern: Sequence[str], gaps: Iterable[int]) -> tuple[str, ...]:
+    """The pattern with a ``GAP`` word after each word position in ``gaps``."""
+    at = set(gaps)
+    out: list[str] = []
+    for i, w in enumerate(pattern):
+        out.append(w)
+        if i in at and i < len(pattern) - 1:
+            out.append(GAP)
+    return tuple(out)

@@ -87,3 +87,14 @@ def test_country_and_sector(seed):
     lavrov = actor_of(seed, "Lavrov")
     assert (lavrov.country, lavrov.sector, lavrov.key) == ("RUS", "GOV", "SERGEY_LAVROV")
     assert lavrov.rule == "Phoenix.Countries.actors.txt:39797 (code leaders.csv:34)"
+
+
+def test_new_york_is_where_the_assembly_meets(seed):
+    # "the United Nations General Assembly in New York": a place, not the United States.
+    text = seed.article.text
+    places = [i for i in range(len(text)) if text.startswith("New York", i)]
+    assert len(places) == 3
+    spans = [(m.start, m.end) for a in seed.article.actors for m in a.mentions]
+    assert [i for i in places if any(s < i + 8 and i < e for s, e in spans)] == []
+    usa = actor_of(seed, "Washington is", 0, "Washington")
+    assert [m.text for m in usa.mentions] == ["the United States", "Washington", "Washington"]

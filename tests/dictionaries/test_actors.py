@@ -8,6 +8,7 @@ import pytest
 
 from eventcoder.dictionaries import read_actors
 from eventcoder.dictionaries.actors import display_name, parse_tabari_date
+from eventcoder.dictionaries.lines import loose_gaps
 from eventcoder.errors import DictionaryError
 
 SAMPLE = """\
@@ -101,6 +102,29 @@ def test_compound_code_parts(entries):
 def test_blank_separated_words_and_codeless_entry(entries):
     assert entries["HAMAS_WING"].patterns == [("HAMAS", "WING")]
     assert entries["U.N."].codes == []  # a blank line ends the entry: no code
+
+
+def test_blanks_let_words_intervene(entries):
+    # PETRARCH's connectors: "_" joins consecutive words, a blank lets others come between.
+    assert entries["HAMAS_WING"].loose == {("HAMAS", "WING"): frozenset({0})}
+    assert entries["PRINCE_OF_DOL_AMROTH"].loose == {("PRINCE", "OF", "DOL", "AMROTH"): frozenset({0, 1, 2})}
+    assert entries["SERGEY_LAVROV"].loose == {}
+    assert entries["LEONID_BREZHNEV"].loose == {}
+
+
+@pytest.mark.parametrize(
+    "phrase,gaps",
+    [
+        ("ITHILEN TELEVISION", {0}),
+        ("ITHILEN_GOVERNMENT_RADIO_", set()),
+        ("RADAGAST THE_BROWN", {0}),
+        ("PRINCE OF DOL_AMROTH", {0, 1}),
+        ("  HAMAS  WING ", {0}),
+        ("LAVROV", set()),
+    ],
+)
+def test_loose_gaps(phrase, gaps):
+    assert loose_gaps(phrase) == gaps
 
 
 def test_consecutive_codeless_roots_share_the_next_codes(entries):

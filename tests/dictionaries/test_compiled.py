@@ -81,3 +81,13 @@ def test_unwritable_cache_still_compiles(files, nlp, tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTCODER_CACHE_DIR", str(blocker / "cache"))
     d = load_dictionaries(*files, lambda: tokenizer(nlp), "test")
     assert len(d.actors) == 3
+
+
+def test_loose_phrases_compile_with_their_gaps(tmp_path, nlp):
+    actors = tmp_path / "a.actors.txt"
+    actors.write_text("ITHILEN  [ITH]\nITHILEN TELEVISION  [ITHTV]\nITHILEN_GOVERNMENT_RADIO_  [ITHRAD]\n")
+    d = compile_dictionaries([str(actors)], [], [], tokenizer(nlp))
+    anything = lambda j, k: True  # noqa: E731 - the caller judges the words in between
+    assert d.actor_trie.longest(["ITHILEN", "STATE", "-", "RUN", "TELEVISION"], 0, anything) == (5, 1)
+    assert d.actor_trie.longest(["ITHILEN", "TELEVISION"], 0) == (2, 1)
+    assert d.actor_trie.longest(["ITHILEN", "STATE", "GOVERNMENT", "RADIO"], 0, anything) == (1, 0)
