@@ -9,6 +9,7 @@ widened to the organisation they name ("the Emergencies Ministry").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -103,9 +104,16 @@ def find_items(doc: Doc, res: ActorResources, toks: list[str]) -> list[Item]:
             continue
         for i in range(c.start, c.end):
             taken[i] = True
-        items.append(c)
+        if not _stance_target(doc, c.start):
+            items.append(c)
+    items += _nationality_plurals(doc, res, toks, taken)
+    # How often the recogniser calls each one-word name a person and something else: a
+    # project or company read once as a PERSON ("the EastMed signing ceremony") is no person.
+    votes = Counter((e.text, e.label_ == "PERSON") for e in doc.ents if len(e) == 1)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
+            continue
+        if len(ent) == 1 and votes[(ent.text, False)] >= votes[(ent.text, True)]:
             continue
         s, e = ent.start, ent.end
         while s < e and (not doc[s].is_alpha or doc[s].is_lower and doc[s].pos_ in TRAILING_POS):
@@ -155,7 +163,95 @@ def find_items(doc: Doc, res: ActorResources, toks: list[str]) -> list[Item]:
             it.person = _names_person(doc, res, it)
             it.state = is_territory(res, d.actors[it.ref].code_on(None))
     items.sort(key=lambda c: c.start)
+    items = [it for it in items if not _place_modifier(doc, res, toks, it, items)]
+    items = _outlet_names(doc, res, toks, items)
     return _names_in_names(doc, res, items)
+
+
+def _outlet_names(doc: Doc, res: ActorResources, toks: list[str], items: list[Item]) -> list[Item]:
+    """A name right after an outlet word in lower case ("Greek daily Kathimerini", "the
+    tabloid Bild") names a news outlet, not a person: the word becomes its agent (media)
+    and the name the organisation's name."""
+    if not res.outlets:
+        return items
+    out: list[Item] = []
+    for it in items:
+        w = it.start - 1
+        if it.kind == "person" and w >= 0 and doc[w].is_lower and toks[w] in res.outlets:
+            if not any(w in x for x in items):
+                out.append(Item(w, w + 1, "agent", res.outlets[toks[w]], org=(it.start, it.end)))
+                continue
+        out.append(it)
+    return out
+
+
+# "pro-Beijing camp", "anti-government protests": what a group supports or opposes.
+STANCE_PREFIXES = {"pro", "anti"}
+
+
+def _stance_target(doc: Doc, start: int) -> bool:
+    """The phrase at ``start`` follows "pro-"/"anti-": it names what a group supports or
+    opposes, not the group (nor an actor of its own)."""
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        return doc[start - 2].lower_ in STANCE_PREFIXES and not doc[start - 2].whitespace_
+    return False
+
+
+# Endings of nationality nouns read off their adjective: "Serbians", "Israelis", "Greeks".
+NATIONALITY_ENDINGS = ("AN", "I", "K", "SH", "CH")
+
+
+def _nationality_plurals(doc: Doc, res: ActorResources, toks: list[str], taken: list[bool]) -> list[Item]:
+    """A nationality plural no dictionary knows ("Serbians protested") is that country's
+    people: the country's adjective ("SERBIAN") and the agents' word for people (PEOPLE),
+    two phrases over one token, composed like "Serbian people"."""
+    d = res.dicts
+    people = d.agent_trie.longest(["PEOPLE"], 0)
+    if people is None:
+        return []
+    out: list[Item] = []
+    for t in doc:
+        w = toks[t.i]
+        if taken[t.i] or not w.endswith("S") or not t.text[:1].isupper() or t.tag_ not in ("NNS", "NNPS"):
+            continue
+        if t.dep_ in ("compound", "amod", "nmod", "poss") or t.ent_type_ not in ("NORP", "PERSON", ""):
+            continue
+        single = w[:-1]
+        if not single.endswith(NATIONALITY_ENDINGS):
+            continue
+        hit = d.actor_trie.longest([single], 0)
+        if hit is None or hit[0] != 1 or not is_country_code(res, d.actors[hit[1]].code_on(None)):
+            continue
+        taken[t.i] = True
+        # The agent first: it heads the group, the country lends it the country.
+        out += [Item(t.i, t.i + 1, "agent", people[1]), Item(t.i, t.i + 1, "actor", hit[1])]
+    return out
+
+
+def _place_modifier(doc: Doc, res: ActorResources, toks: list[str], it: Item, items: list[Item]) -> bool:
+    """A city (or capital) that only says where something is: "Berlin-based", "St. John's
+    Episcopal Church". It stays an actor when it owns an actor or agent ("Beijing's Foreign
+    Ministry") or a thing ("Moscow's decision").
+
+    ``items``: all the phrases found (a head inside one of them is an actor or agent).
+    """
+    if it.kind != "actor" or it.org is not None:
+        return False
+    places = res.dicts.places
+    if tuple(toks[it.start : it.end]) not in places and tuple(toks[it.start : it.end + 1]) not in places:
+        return False
+    root = next((doc[i] for i in range(it.end - 1, it.start - 1, -1) if not it.start <= doc[i].head.i < it.end), None)
+    if root is None or root.head.i == root.i:
+        return False
+    h = root.head
+    if root.dep_ == "npadvmod" and h.tag_ == "VBN":
+        return True  # "Berlin-based", "Paris-headquartered"
+    # A possessive city before a proper name is part of that name (a building, an
+    # organisation); before a common noun it acts ("Moscow's decision"). A city before a
+    # noun ("Moscow officials", "a Berlin non-profit") lends its country to an agent.
+    if root.dep_ != "poss" or h.i < it.end or any(h.i in x for x in items):
+        return False
+    return h.pos_ == "PROPN" and h.text[:1].isupper()
 
 
 def capitalised(t: Token) -> bool:
@@ -179,6 +275,7 @@ def _names_in_names(doc: Doc, res: ActorResources, items: list[Item]) -> list[It
     d = res.dicts
     at: dict[int, Item] = {i: it for it in items for i in range(it.start, it.end)}
     drop: set[int] = set()
+    added: list[Item] = []
     for it in items:
         if it.kind != "actor" or it.start == 0:
             continue
@@ -231,7 +328,23 @@ def _names_in_names(doc: Doc, res: ActorResources, items: list[Item]) -> list[It
                     drop.add(id(it))
             else:
                 it.org = (s, e)
-    return [it for it in items if id(it) not in drop]
+        last = e - 1
+        if last in extra and _norm_at(doc, last) in res.outlets and any(_is_place(res, x) for x in inside):
+            # "Cyprus Mail", "China Daily": a country or city named with an outlet word is
+            # that country's media, not the state.
+            added.append(Item(last, e, "agent", res.outlets[_norm_at(doc, last)], org=(s, e)))
+    kept = [it for it in items if id(it) not in drop] + added
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _norm_at(doc: Doc, i: int) -> str:
+    return norm(doc[i].text)
+
+
+def _is_place(res: ActorResources, it: Item) -> bool:
+    """A country, or a city standing for one (a bare country code)."""
+    return it.kind == "actor" and is_country_code(res, res.dicts.actors[it.ref].code_on(None))
 
 
 def _skippable(t: Token) -> bool:

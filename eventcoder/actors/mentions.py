@@ -163,7 +163,9 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
         )
         suffix = [agents[it.ref] for it in ags if not agents[it.ref].prefix]
         prefix = [agents[it.ref] for it in ags if agents[it.ref].prefix]
-        head_is_base = base is not None and h.i in base
+        # A nationality plural ("Serbians") is an agent and a country over one token: the
+        # agent heads it.
+        head_is_base = base is not None and h.i in base and (head_item is None or head_item.kind != "agent")
         lent = {id(x) for x in g.borrowed}
         span_items = [x for x in [base, *absorbed, *ags] if x is not None] + (list(g.pp) if used_pp else [])
         span_items = [x for x in span_items if id(x) not in lent] or span_items

@@ -30,6 +30,9 @@ from .resources import ActorResources
 
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 NONPERSON_KINDS = {"country", "organisation", "place", "group"}
+# Links of a word that only modifies another noun; and of nouns that "it" may stand for.
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss"}
+THING_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
 # Pronouns a bracketed name may clarify ("him [Blinken]", "thank you [Bill de Blasio]").
 BRACKETED = PERSONAL | {"it", "its", "they", "them", "their", "you", "your", "we", "us", "our"}
 
@@ -375,13 +378,24 @@ class Resolver:
                         if not before:
                             continue
                         s, e = max(before)
-                        # "it" stands for one thing: not for "people" or "the rebels".
-                        if doc[s:e].root.tag_ in ("NNS", "NNPS"):
+                        root = doc[s:e].root
+                        # "it" stands for one thing: not for "people" or "the rebels", nor
+                        # for a name that only modifies another noun ("a Berlin non-profit").
+                        if root.tag_ in ("NNS", "NNPS") or root.dep_ in MODIFIER_DEPS:
                             continue
                         if best is None or s > best[0]:
-                            best = (s, b)
-                if best:
+                            best = (s, b, e)
+                if best and not self._thing_between(best[2], i):
                     self._add(best[1], i, i + 1)
+
+    def _thing_between(self, start: int, end: int) -> bool:
+        """A singular common noun that is no actor stands between an antecedent and "it" as
+        subject or object ("China reported cases of the virus. It spreads"): "it" may mean
+        that thing, and no resolution is better than a wrong one."""
+        doc = self.doc
+        return any(
+            doc[k].tag_ == "NN" and doc[k].dep_ in THING_DEPS and k not in self.token_build for k in range(start, end)
+        )
 
     def counterparts(self) -> None:
         for b in self.builds:

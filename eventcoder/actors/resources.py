@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import dictionaries as dicts
@@ -17,6 +17,7 @@ ADDITIONS = str(DATA / "additions.csv")
 LEADERS = str(DATA / "leaders.csv")
 SECTORS = str(DATA / "sectors.csv")
 AGENTS = str(DATA / "agents.txt")
+OUTLETS = str(DATA / "outlets.txt")
 
 
 @dataclass
@@ -26,6 +27,9 @@ class ActorResources:
     dicts: Dictionaries
     sectors: Sectors
     files: list[str]
+    # Words that make a name a news outlet ("Mail", "daily") -> their agent's index in
+    # ``dicts.agents`` (appended there, matched only beside a name: see items.py).
+    outlets: dict[str, int] = field(default_factory=dict)
 
 
 def actor_files(settings: Settings) -> list[str]:
@@ -60,4 +64,9 @@ def load(settings: Settings) -> ActorResources:
     agents = list(settings.agents) or [*dicts.BUNDLED_AGENTS, AGENTS]
     discards = list(settings.discards) or list(dicts.BUNDLED_DISCARDS)
     compiled = load_dictionaries(files, agents, discards, spacy_tokenizer(settings.model), settings.model)
-    return ActorResources(compiled, read_sectors(SECTORS), files)
+    outlets = [e for e in dicts.read_agents(OUTLETS) if len(e.pattern) == 1]
+    first = len(compiled.agents)
+    # A copy: the compiled dictionaries may be cached and shared.
+    compiled = replace(compiled, agents=[*compiled.agents, *outlets])
+    words = {e.pattern[0]: first + k for k, e in enumerate(outlets)}
+    return ActorResources(compiled, read_sectors(SECTORS), files, words)
