@@ -98,3 +98,17 @@ def test_new_york_is_where_the_assembly_meets(seed):
     assert [i for i in places if any(s < i + 8 and i < e for s, e in spans)] == []
     usa = actor_of(seed, "Washington is", 0, "Washington")
     assert [m.text for m in usa.mentions] == ["the United States", "Washington", "Washington"]
+
+
+def test_blinken_is_coded_from_his_title_without_the_leaders_supplement(shared, code_text):
+    """Blinken is in no 2015 dictionary: without leaders.csv, "his U.S. counterpart" codes him."""
+    from eventcoder import actors
+    from eventcoder.actors.resources import ADDITIONS
+    from eventcoder.dictionaries import BUNDLED_ACTORS
+    from eventcoder.settings import Settings
+
+    res = actors.load(Settings(actors=[*BUNDLED_ACTORS, str(ADDITIONS)]))
+    ctx = code_text(seed_body(shared), res, "2024-09-20")
+    blinken = actor_of(ctx, "Antony Blinken")
+    assert blinken.code == "USAGOV"
+    assert "leaders.csv" not in (blinken.rule or "")
