@@ -30,7 +30,7 @@ from ..article import Event, Participant, Span
 from ..dictionaries.verbs import Block, Code, VerbDictionary
 from ..nlp import Context
 from . import dates, lexicon, senses, syntax
-from .commas import ignored_tokens
+from .commas import attribution_tokens, ignored_tokens
 from .modality import Modality, cues, modality, negation_tokens
 from .nesting import Coded, complements
 from .ontology import Ontology, root_of
@@ -118,6 +118,13 @@ def _frames_an_infinitive(verb: Token) -> bool:
     )
 
 
+def _asks_its_object(verb: Token) -> bool:
+    """ "What has the Indian Railways planned for this Women's Day?": the object is asked
+    for, so whom the act is on is unknown (the day after it is no target)."""
+    ends = verb.sent[-1].text == "?" or (len(verb.sent) > 1 and verb.sent[-2].text == "?")
+    return ends and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+
+
 def find_sources(
     ctx: Context, view: SentenceView, trig: Trigger, lower: list[int], bound: list[Mention], targets: list[Mention]
 ) -> tuple[list[Mention], float]:
@@ -178,6 +185,7 @@ VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "10", "11", "12", "13"})
 # Libya-Turkey relations", "offered a US dollar reward"). Not disapproval: "blamed the Saudi
 # and US governments", "condemned the Trump administration" name whom.
 _TOPICAL_ROOTS = frozenset({"01", "02", "04"})
+_SAYING_ROOTS = frozenset({"01", "02", "11"})
 
 
 def find_targets(
@@ -195,7 +203,9 @@ def find_targets(
     lemma = trig.verb.lemma_.lower()
     c = cues()
     considered = lemma in c["hypothetical"] and trig.verb.pos_ == "VERB"
-    says = lemma in c["reporting"] or (code is not None and root_of(code) in ("01", "02"))
+    # Statements, appeals and complaints ("argued that trade deals ... push Mexican corn growers
+    # north") say their content; what they are about is the clause's subject.
+    says = lemma in c["reporting"] or (code is not None and root_of(code) in _SAYING_ROOTS)
     content = content_clauses(trig.verb, considered) if (says or considered) else set()
     # A relative clause on a noun of the verb's phrase tells about that noun; its actors do
     # not take part ("patrol the Gulf, which was joined by Australia").
@@ -244,7 +254,7 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
     sent_tokens = [t.i for t in view.sent]
     for trig in triggers:
         verb = trig.verb
-        if _frames_an_infinitive(verb):
+        if _frames_an_infinitive(verb) or _asks_its_object(verb):
             continue
         lower = sorted(i for i in syntax.domain(verb, skip=syntax.subjects(verb)) if i > trig.last)
         upper = [i for i in sent_tokens if i < trig.first]
@@ -481,7 +491,7 @@ def code_article(ctx: Context, verbs: VerbDictionary, onto: Ontology, discarded:
         if discarded and sent.start in discarded:
             continue
         view = SentenceView.build(sent, ctx.token_actor, ctx.article, chunks)
-        view.ignored = ignored_tokens(sent, ctx.settings)
+        view.ignored = ignored_tokens(sent, ctx.settings) | attribution_tokens(sent)
         view.places = {i for i in place_tokens if sent.start <= i < sent.end}
         coded = code_sentence(ctx, view, verbs, onto)
         events.extend(to_events(ctx, view, coded, onto))

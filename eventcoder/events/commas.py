@@ -50,3 +50,13 @@ def _in_noun_phrase(toks: list) -> bool:
             if t.dep_ in _NP_LINKS and t.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
                 return True
     return False
+
+
+def attribution_tokens(sent: SpacySpan) -> set[int]:
+    """Doc indices of "according to ..." phrases: they name who reports the event ("were
+    injured, according to the Connecticut Department of ..."), not who takes part in it."""
+    out: set[int] = set()
+    for t in sent:
+        if t.lower_ == "according" and t.dep_ == "prep" and any(c.lower_ == "to" for c in t.children):
+            out.update(c.i for c in t.subtree)
+    return out

@@ -389,4 +389,11 @@ def adverbial_clauses(verbs: list[Token], verbal: bool = False) -> set[int]:
                         t.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
                     ):
                         out |= syntax.subtree_indices(t)
+                    elif t.dep_ == "pcomp" and t.tag_ == "VBG":
+                        # A gerund after a preposition is the topic ("argued against re-entering
+                        # the Paris Climate Accord", "concern about the nation losing its
+                        # sovereignty to corporations"); only its subject may be whom it is about.
+                        out |= syntax.subtree_indices(t) - {
+                            i for s in syntax.subjects(t) for i in syntax.subtree_indices(s)
+                        }
     return out
