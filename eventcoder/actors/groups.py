@@ -107,9 +107,16 @@ def group_items(doc: Doc, items: list[Item]) -> list[Group]:
     """
     by_head: dict[int, Group] = {}
     states = frozenset(i for it in items if it.state for i in range(it.start, it.end))
-    for it in items:
-        # The phrases of one organisation's name are one group, headed by the name's head.
-        h = _climb(phrase_root(doc, Item(*it.org, "org") if it.org else it), states)
+    # The phrases of one organisation's name are one group, headed by the name's head.
+    climbed = [_climb(phrase_root(doc, Item(*it.org, "org") if it.org else it), states) for it in items]
+    inside = {i: k for k, it in enumerate(items) for i in range(it.start, it.end)}
+    for k, it in enumerate(items):
+        h = climbed[k]
+        other = inside.get(h.i, k)
+        if other != k and not items[other].org and not it.org:
+            # A modifier the parser hung on a word inside another phrase ("a Berlin non -
+            # profit": Berlin on "non") modifies that phrase: it joins the phrase's group.
+            h = climbed[other]
         g = by_head.setdefault(h.i, Group(h))
         g.items.append(it)
         g.org = g.org or it.org

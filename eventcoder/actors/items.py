@@ -333,6 +333,13 @@ def _names_in_names(doc: Doc, res: ActorResources, items: list[Item]) -> list[It
             # "Cyprus Mail", "China Daily": a country or city named with an outlet word is
             # that country's media, not the state.
             added.append(Item(last, e, "agent", res.outlets[_norm_at(doc, last)], org=(s, e)))
+        elif not any(it.kind == "agent" for it in inside) and any(_is_place(res, x) for x in inside):
+            # "Greek Energy Forum", "Democratic Rally in Cyprus": an organisation named with a
+            # country or city word is that country's organisation of the sector its head noun
+            # gives (organisations.txt), not the state.
+            root = next((i for i in range(s, e) if not s <= doc[i].head.i < e or doc[i].head.i == i), None)
+            if root is not None and root in extra and _norm_at(doc, root) in res.org_heads:
+                added.append(Item(root, root + 1, "agent", res.org_heads[_norm_at(doc, root)], org=(s, e)))
     kept = [it for it in items if id(it) not in drop] + added
     kept.sort(key=lambda c: c.start)
     return kept

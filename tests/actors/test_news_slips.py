@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.actors.resources import OUTLETS
+from eventcoder.actors.codes import read_sectors
+from eventcoder.actors.resources import ORGANISATIONS, OUTLETS, SECTORS, read_org_heads
 from eventcoder.dictionaries import read_agents
+from eventcoder.errors import DictionaryError
 
 
 def coded(ctx) -> list[tuple[str | None, str, list[str]]]:
@@ -33,6 +35,9 @@ def coded(ctx) -> list[tuple[str | None, str, list[str]]]:
         ("Services were held at St. John's Episcopal Church.", []),
         # A non-profit is an NGO (agents.txt).
         ("A non-profit said so.", [("---NGO", "group", ["non-profit"])]),
+        # ... and a city before one lends it its country, however the parser cuts "non-profit".
+        ("A Berlin non-profit criticised the plan.", [("DEUNGO", "group", ["Berlin non-profit"])]),
+        ("A Berlin nonprofit criticised the plan.", [("DEUNGO", "group", ["Berlin nonprofit"])]),
         # ... but a city owning a government body or a decision still acts.
         ("Beijing's Foreign Ministry said so.", [("CHNGOV", "group", ["Beijing's Foreign Ministry"])]),
         ("Moscow's decision angered Kyiv.", [("RUS", "country", ["Moscow"]), ("UKR", "country", ["Kyiv"])]),
@@ -40,6 +45,20 @@ def coded(ctx) -> list[tuple[str | None, str, list[str]]]:
         ("The Cyprus Mail reported that the talks failed.", [("CYPMED", "organisation", ["Cyprus Mail"])]),
         ("Greek daily Kathimerini said the talks failed.", [("GRCMED", "organisation", ["Greek daily Kathimerini"])]),
         ("China Daily said so.", [("CHNMED", "organisation", ["China Daily"])]),
+        # An organisation named with a country or city word is that country's organisation
+        # of the sector its head noun gives (organisations.txt), not the state.
+        ("The Greek Energy Forum said prices would rise.", [("GRCNGO", "organisation", ["Greek Energy Forum"])]),
+        (
+            "The Democratic Rally in Cyprus said it would back the bill.",
+            [("CYPPTY", "organisation", ["Democratic Rally in Cyprus", "it"])],
+        ),
+        (
+            "The German Institute for Economic Research cut the forecast.",
+            [("DEUEDU", "organisation", ["German Institute for Economic Research"])],
+        ),
+        ("The Bank of Greece raised rates.", [("GRCBUS", "organisation", ["Bank of Greece"])]),
+        # ... a Phoenix agent phrase in the name still codes it.
+        ("The Russian Foreign Ministry said so.", [("RUSGOV", "group", ["Russian Foreign Ministry"])]),
         # "it" does not jump over a thing it may stand for.
         (
             "China reported 20 new cases of the virus. It spreads through droplets.",
@@ -92,3 +111,31 @@ def test_outlet_words_are_read_with_their_lines():
     entries = read_agents(OUTLETS)
     assert (entries[0].pattern, entries[0].code, entries[0].source) == (("DAILY",), "MED", "outlets.txt:6")
     assert all(len(e.pattern) == 1 and e.code == "MED" for e in entries)
+
+
+def test_organisation_head_nouns_are_read_with_their_lines():
+    entries = read_org_heads(ORGANISATIONS, read_sectors(SECTORS))
+    first = entries[0]
+    assert (first.pattern, first.code, first.source) == (("INSTITUTE",), "EDU", "organisations.txt:11")
+    assert {e.pattern[0]: e.code for e in entries if e.pattern[0] in ("PARTY", "FORUM", "BANK", "COUNCIL")} == {
+        "PARTY": "PTY",
+        "FORUM": "NGO",
+        "BANK": "BUS",
+        "COUNCIL": "GOV",
+    }
+
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("ENERGY_FORUM {} [~NGO]", "energy forum: one word expected (the head noun of a name)"),
+        ("FORUM {} [~XYZ]", "~XYZ: expected ~SECTOR with sectors of sectors.csv"),
+        ("FORUM {} [NGO~]", "NGO~: expected ~SECTOR with sectors of sectors.csv"),
+    ],
+)
+def test_a_bad_organisation_head_noun_names_its_line(tmp_path, line, reason):
+    p = tmp_path / "organisations.txt"
+    p.write_text(f"# heads\nPARTY {{}} [~PTY]\n{line}\n")
+    with pytest.raises(DictionaryError) as err:
+        read_org_heads(p, read_sectors(SECTORS))
+    assert str(err.value) == f"{p}:3: {reason}"
