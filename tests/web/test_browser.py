@@ -105,7 +105,8 @@ def test_filter_events_open_article_timeline(page):
     page.fill("#timeline-form input[name=target]", "USA")
     page.select_option("#timeline-form select[name=interval]", "week")
     page.click("#timeline-form button[type=submit]")
-    page.wait_for_selector("#timeline-chart svg rect.bar")
+    # A chart drawn before the form was sent may still be on screen: wait for the weekly one.
+    page.wait_for_function("document.querySelectorAll('#timeline-chart svg rect.bar').length === 8")
     assert page.locator("#timeline-chart rect.bar").count() == 8
     assert page.locator("#timeline-chart rect.bar-pos").count() == 8 - 1  # empty weeks draw a zero bar
     assert page.locator("#timeline-chart rect.bar-neg").count() == 1
