@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DictionaryError
+from ..settings import cache_dir
 from .actors import ActorEntry, read_actors
 from .agents import AgentEntry, read_agents
 from .discards import Discard, read_discards
@@ -76,14 +77,6 @@ class Dictionaries:
 
     def match_discards(self, tokens: Sequence[str]) -> list[Match]:
         return self.discard_trie.find_all(tokens)
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("EVENTCODER_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "eventcoder"
 
 
 def _stamp(path: str) -> list:

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from eventcoder.dictionaries import compile_dictionaries, load_dictionaries, norm
-from eventcoder.dictionaries.compiled import cache_dir
+from eventcoder.settings import cache_dir
 
 
 @pytest.fixture()
