@@ -1,6 +1,8 @@
 // Small DOM helpers. Text always goes in through textContent, never innerHTML, so article
 // text and names from the store cannot inject markup.
 
+import { formParams, getJSON } from "./api.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 function build(el, attrs, children) {
@@ -45,6 +47,33 @@ export function pager(container, page, limit, offset, go) {
     h("span", { class: "page-info" }, `${first}–${last} of ${page.total}`),
     h("button", { type: "button", disabled: last >= page.total, onclick: () => go(offset + limit) }, "Next ›"),
   );
+}
+
+/**
+ * A list or table filled from a paginated endpoint by a search form: the shape shared by the
+ * article, event and quote panels. `row(item)` builds one row, `empty()` the "no match" row.
+ * Returns `load(offset)`, which the caller may call to (re)load.
+ */
+export function pagedList({ formId, listEl, pagerId, endpoint, limit, row, empty }) {
+  const form = document.getElementById(formId);
+  const pagerBox = document.getElementById(pagerId);
+
+  async function load(offset = 0) {
+    try {
+      const page = await getJSON(endpoint, { ...formParams(form), limit, offset });
+      clearError();
+      listEl.replaceChildren(...(page.items.length ? page.items.map(row) : [empty()]));
+      pager(pagerBox, page, limit, offset, load);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    load(0);
+  });
+  return load;
 }
 
 /** "RUSGOV" or the mention text or an em dash. */
