@@ -32,6 +32,7 @@ browser:
 
 test: setup browser
 	$(VENV)/bin/ruff check eventcoder tests bench
+	$(VENV)/bin/mypy
 	$(VENV)/bin/python -m pytest
 
 bench: setup
@@ -40,6 +41,7 @@ bench: setup
 lint: setup
 	$(VENV)/bin/ruff check eventcoder tests bench
 	$(VENV)/bin/ruff format --check eventcoder tests bench
+	$(VENV)/bin/mypy
 
 format: setup
 	$(VENV)/bin/ruff format eventcoder tests bench
