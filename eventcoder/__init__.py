@@ -1,6 +1,6 @@
 """eventcoder: political event data from news articles, every fact tied to its text."""
 
-from .article import Actor, Article, Event, Participant, Place, Quote, Span, Speaker, TimeExpr
+from .article import Actor, Article, Event, Participant, Place, Quote, Span, TimeExpr
 from .pipeline import code_articles, code_batch
 from .settings import Settings
 
@@ -15,7 +15,6 @@ __all__ = [
     "Quote",
     "Settings",
     "Span",
-    "Speaker",
     "TimeExpr",
     "__version__",
     "code_articles",

@@ -51,13 +51,15 @@ class Actor:
 
 @dataclass(slots=True)
 class Participant:
-    """The source or target of an event: an actor (if resolved), its code and the mention span."""
+    """Who takes part in an event (its source or target) or speaks a quote: the actor (if
+    resolved), its code, the mention span, and for a speaker the name the text gives."""
 
     actor: str | None
     code: str | None
     start: int
     end: int
     text: str
+    name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,18 +97,6 @@ class Event:
 
 
 @dataclass(slots=True)
-class Speaker:
-    actor: str | None
-    name: str | None
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(slots=True)
 class Quote:
     """Reported speech: the content span, its speaker and cue."""
 
@@ -115,7 +105,7 @@ class Quote:
     end: int
     text: str
     direct: bool
-    speaker: Speaker | None = None
+    speaker: Participant | None = None
     cue: Span | None = None
     via: str | None = None  # the medium that quoted it ("Russian state media")
     event: str | None = None  # id of the linked statement event
@@ -239,7 +229,7 @@ class Article:
             art.events.append(Event(**e))
         for q in d.get("quotes", []):
             q = dict(q)
-            q["speaker"] = Speaker(**q["speaker"]) if q.get("speaker") else None
+            q["speaker"] = Participant(**q["speaker"]) if q.get("speaker") else None
             q["cue"] = span(q.get("cue"))
             art.quotes.append(Quote(**q))
         art.times = [TimeExpr(**t) for t in d.get("times", [])]

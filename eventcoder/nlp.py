@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from .article import Article
+from .article import Article, Place
 from .settings import Settings
 
 # Components the stages need: tagger+attribute_ruler (POS), parser (dependencies, sentences),
@@ -40,20 +39,34 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
 
 
 @dataclass
-class Context:
-    """What a stage sees for one article.
+class Discards:
+    """Discard phrases found in an article (PETRARCH's ``.discards``): a story discard stops
+    the article from being coded; a sentence discard, the sentences (start token) it is in."""
 
-    ``token_actor`` maps a token index to the id of the actor whose mention covers it; it
-    is filled by the actors stage and read by events and quotes. ``scratch`` carries other
-    facts from one stage to a later one (documented where they are set).
+    story: bool = False
+    sentences: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Context:
+    """What the stages see of one article, and the facts they hand on to later stages.
+
+    The pipeline builds a fresh Context for every article; each stage fills the fields it
+    declares as ``assigns`` (see ``eventcoder.pipeline.STAGES``), and a later stage reads
+    only fields an earlier stage assigned (its ``requires``).
     """
 
     article: Article
     doc: Doc
     settings: Settings
-    resources: Any  # pipeline.Resources
+    # actors: token index -> id of the actor whose mention covers it; read by events and quotes
     token_actor: dict[int, str] = field(default_factory=dict)
-    scratch: dict[str, Any] = field(default_factory=dict)
+    # actors: (start token, end token, actor id) of every actor mention
+    actor_mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    # actors: discard phrases found (sentences and story not to code)
+    discards: Discards = field(default_factory=Discards)
+    # places: the place of the dateline (``MOSCOW, Sept. 20 (Reuters) -``), where events happened by default
+    dateline: Place | None = None
 
     def char_span(self, start: int, end: int) -> SpacySpan | None:
         """The token span covering characters ``start:end`` (expanded to token edges)."""

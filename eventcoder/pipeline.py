@@ -8,76 +8,213 @@ and the compiled dictionaries, so a distributed engine can run it anywhere.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
+
+from spacy.tokens import Doc
 
 from . import actors, events, places, quotes, timex
 from . import nlp as nlp_mod
 from .article import Article
+from .errors import EventcoderError
 from .ingest import Rejection
+from .nlp import Context
 from .settings import Settings
 
-# (name, load(settings) -> resource, apply(ctx) -> None), in data-flow order.
-STAGES: list[tuple[str, Callable[[Settings], Any], Callable[[nlp_mod.Context], None]]] = [
-    ("actors", actors.load, actors.apply),
-    ("times", timex.load, timex.apply),
-    ("places", places.load, places.apply),
-    ("events", events.load, events.apply),
-    ("quotes", quotes.load, quotes.apply),
-]
-
-# Settings that change what the stages load (dictionaries, model); the rest are per-call.
-_RESOURCE_KEYS = ("model", "actors", "agents", "verbs", "discards", "extra_actors")
+R = TypeVar("R")
 
 
-@dataclass
-class Resources:
-    """Everything the stages load once per process: one attribute per stage."""
-
-    actors: Any
-    times: Any
-    places: Any
-    events: Any
-    quotes: Any
+class PipelineError(EventcoderError):
+    """The stage table is inconsistent: a stage requires what no earlier stage assigns."""
 
 
-def _key(settings: Settings) -> tuple:
-    return tuple(tuple(v) if isinstance(v, list) else v for v in (getattr(settings, k) for k in _RESOURCE_KEYS))
+@dataclass(frozen=True)
+class Stage(Generic[R]):
+    """One step of the pipeline, like a spaCy component with ``requires``/``assigns``.
+
+    ``requires`` and ``assigns`` name fields of :class:`~eventcoder.nlp.Context`
+    (``token_actor``) or of its article (``article.actors``). ``load(settings)`` builds the
+    stage's resources (dictionaries, lexicons, tables), once per process for the settings it
+    reads; ``apply(ctx, resources)`` fills what the stage assigns. ``extends`` names fields an
+    earlier stage assigned that this stage adds to (the quotes stage adds statement events).
+    """
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    load: Callable[[Settings], R]
+    apply: Callable[[Context, R], None]
+    extends: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=8)
-def _load(key: tuple) -> Resources:
-    settings = Settings(
-        **{k: list(v) if isinstance(v, tuple) else v for k, v in zip(_RESOURCE_KEYS, key, strict=False)}
-    )
-    return Resources(**{name: load(settings) for name, load, _ in STAGES})
+# What every stage may read: the article as ingested, its parse and the settings.
+INPUTS = (
+    "article.id",
+    "article.text",
+    "article.published",
+    "article.title",
+    "article.options",
+    "doc",
+    "settings",
+)
+
+STAGES: tuple[Stage[Any], ...] = (
+    Stage(
+        "actors",
+        requires=("doc", "article.published"),
+        assigns=("article.actors", "token_actor", "actor_mentions", "discards"),
+        load=actors.load,
+        apply=actors.apply,
+    ),
+    Stage(
+        "times", requires=("doc", "article.published"), assigns=("article.times",), load=timex.load, apply=timex.apply
+    ),
+    Stage(
+        "places",
+        requires=("doc", "article.actors"),
+        assigns=("article.places", "dateline"),
+        load=places.load,
+        apply=places.apply,
+    ),
+    Stage(
+        "events",
+        requires=("doc", "article.actors", "token_actor", "discards", "article.times", "article.places", "dateline"),
+        assigns=("article.events",),
+        load=events.load,
+        apply=events.apply,
+    ),
+    Stage(
+        "quotes",
+        requires=(
+            "doc",
+            "article.actors",
+            "token_actor",
+            "article.times",
+            "article.places",
+            "dateline",
+            "article.events",
+        ),
+        assigns=("article.quotes",),
+        extends=("article.events",),
+        load=quotes.load,
+        apply=quotes.apply,
+    ),
+)
 
 
-def load_resources(settings: Settings) -> Resources:
-    """The stages' resources for these settings, cached per process."""
-    return _load(_key(settings))
+def _fields(cls: type) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)}
+
+
+def check_stages(stages: Iterable[Stage[Any]]) -> None:
+    """Raise PipelineError unless every stage requires only inputs and what earlier stages
+    assign, assigns only what no earlier stage assigned, and names real fields."""
+    known = {f"article.{n}" for n in _fields(Article)} | _fields(Context)
+    available = set(INPUTS)
+    for stage in stages:
+        for name in (*stage.requires, *stage.assigns, *stage.extends):
+            if name not in known:
+                raise PipelineError(f"stage {stage.name}: no such field {name!r} of Context or Article")
+        missing = [n for n in (*stage.requires, *stage.extends) if n not in available]
+        if missing:
+            raise PipelineError(f"stage {stage.name} requires {', '.join(missing)}, which no earlier stage assigns")
+        twice = [n for n in stage.assigns if n in available]
+        if twice:
+            raise PipelineError(f"stage {stage.name} assigns {', '.join(twice)}, already assigned before it")
+        available.update(stage.assigns)
+
+
+check_stages(STAGES)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[R]):
+    """A stage with the resources its ``load`` built."""
+
+    stage: Stage[R]
+    resources: R
+
+    def apply(self, ctx: Context) -> None:
+        """Clear what the stage assigns, then run it: coding an article again gives the same result."""
+        for name in self.stage.assigns:
+            _clear(ctx, name)
+        self.stage.apply(ctx, self.resources)
+
+
+def _clear(ctx: Context, name: str) -> None:
+    owner: Any = ctx
+    if name.startswith("article."):
+        owner, name = ctx.article, name.removeprefix("article.")
+    field = next(f for f in dataclasses.fields(owner) if f.name == name)
+    if field.default_factory is not dataclasses.MISSING:
+        setattr(owner, name, field.default_factory())
+    else:
+        setattr(owner, name, field.default)
+
+
+class _Reads:
+    """The settings as a stage's ``load`` sees them, noting which ones it reads: those, and
+    only those, make the key under which its resources are cached."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self.read: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        self.read.add(name)
+        return getattr(self._settings, name)
+
+
+def _value(v: object) -> Hashable:
+    return tuple(v) if isinstance(v, list) else v
+
+
+# stage name -> [(the settings its load read, with their values), the resources built]
+_CACHE: dict[str, list[tuple[dict[str, Hashable], object]]] = {}
+_CACHE_SIZE = 8  # resource sets kept per stage and process (each holds compiled dictionaries)
+
+
+def _load(stage: Stage[R], settings: Settings) -> R:
+    entries = _CACHE.setdefault(stage.name, [])
+    for read, resources in entries:
+        if all(_value(getattr(settings, k)) == v for k, v in read.items()):
+            return cast(R, resources)
+    reads = _Reads(settings)
+    built = stage.load(cast(Settings, reads))
+    entries.append(({k: _value(getattr(settings, k)) for k in sorted(reads.read)}, built))
+    del entries[:-_CACHE_SIZE]
+    return built
+
+
+def load_stages(settings: Settings) -> list[Loaded[Any]]:
+    """Every stage with its resources for these settings, cached per process."""
+    return [Loaded(stage, _load(stage, settings)) for stage in STAGES]
 
 
 def code_batch(articles: list[Article], settings: Settings) -> list[Article]:
-    """Code one batch of articles; returns them with actors, times, places, events, quotes."""
+    """Code one batch of articles; returns them with actors, times, places, events, quotes.
+
+    Coding an article again (the same object, or a copy) gives the same annotations: every
+    stage clears what it assigns before it runs.
+    """
     nlp = nlp_mod.load(settings.model)
-    resources = load_resources(settings)
+    loaded = load_stages(settings)
     docs = nlp_mod.parse(nlp, (a.text for a in articles), batch_size=settings.batch_size)
-    for article, doc in zip(articles, docs, strict=False):
-        code_doc(article, doc, settings, resources)
+    for article, doc in zip(articles, docs, strict=True):
+        code_doc(article, doc, settings, loaded)
     return articles
 
 
-def code_doc(article: Article, doc: Any, settings: Settings, resources: Resources) -> Article:
+def code_doc(article: Article, doc: Doc, settings: Settings, loaded: list[Loaded[Any]]) -> Article:
     """Run every stage on one parsed article (its per-record options applied)."""
-    ctx = nlp_mod.Context(article, doc, settings.with_options(article.options), resources)
-    for _, _, apply in STAGES:
-        apply(ctx)
+    ctx = Context(article, doc, settings.with_options(article.options))
+    for stage in loaded:
+        stage.apply(ctx)
     return article
 
 
@@ -99,9 +236,8 @@ def code_batch_safely(articles: list[Article], settings: Settings) -> list[Artic
         pass
     out: list[Article | Rejection] = []
     for article in articles:
-        fresh = replace(article, actors=[], events=[], quotes=[], times=[], places=[])
         try:
-            out.extend(code_batch([fresh], settings))
+            out.extend(code_batch([article], settings))
         except Exception as exc:  # noqa: BLE001
             where = article.path or article.id
             out.append(

@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TextIO
 
 from .article import Article
 from .ingest import Rejection, read_inputs
@@ -49,7 +49,7 @@ def code_inputs(
     *,
     store=None,  # eventcoder.store.Store or None
     jsonl: IO[str] | None = None,
-    stdin: IO[str] | None = None,
+    stdin: TextIO | None = None,
     recode: bool = False,
     on_reject: Callable[[Rejection], None] = lambda r: None,
     on_batch: Callable[[list[Article]], None] = lambda b: None,

@@ -95,12 +95,12 @@ class Resolved:
     granularity: str
 
 
-def load(settings: Settings) -> Any:
+def load(settings: Settings) -> None:
     """Nothing to load: the rules are compiled at import."""
     return None
 
 
-def apply(ctx: Context) -> None:
+def apply(ctx: Context, res: None = None) -> None:
     """Add ``TimeExpr``s for every temporal expression that can be normalised."""
     article = ctx.article
     anchor = _parse_iso(article.published)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..article import Actor, Span
 from ..dictionaries import ActorEntry, as_date, norm
-from ..nlp import Context
+from ..nlp import Context, Discards
 from ..settings import Settings
 from .groups import group_items, split_locations
 from .items import find_items
@@ -45,7 +45,7 @@ def _day(published: str | None) -> date | None:
 
 def find_actors(
     doc: Doc, res: ActorResources, published: str | None, toks: list[str] | None = None
-) -> tuple[list[Actor], dict[int, str], list]:
+) -> tuple[list[Actor], dict[int, str], list[tuple[int, int, str]]]:
     """Actors of a parsed text: (actors, token -> actor id, [(start, end, actor id)]).
 
     ``toks``: the tokens already normalised (:func:`~eventcoder.dictionaries.norm`), if at hand.
@@ -173,28 +173,27 @@ def _kind(doc: Doc, b: Build, country: str | None, sector: str | None, res: Acto
     return "group"
 
 
-def apply(ctx: Context) -> None:
-    """Fill ``ctx.article.actors``, ``ctx.token_actor`` and ``ctx.scratch`` (see the module doc)."""
-    res: ActorResources = ctx.resources.actors
+def apply(ctx: Context, res: ActorResources) -> None:
+    """Fill ``ctx.article.actors``, ``ctx.token_actor``, ``ctx.actor_mentions`` and ``ctx.discards``."""
     toks = [norm(t.text) for t in ctx.doc]
     actors, token_actor, spans = find_actors(ctx.doc, res, ctx.article.published, toks)
     ctx.article.actors = actors
-    ctx.token_actor.update(token_actor)
-    ctx.scratch["actor_mentions"] = spans
-    ctx.scratch["discards"] = discards(ctx.doc, res, toks)
+    ctx.token_actor = token_actor
+    ctx.actor_mentions = spans
+    ctx.discards = discards(ctx.doc, res, toks)
 
 
-def discards(doc: Doc, res: ActorResources, toks: list[str] | None = None) -> dict:
-    """Discard phrases found: ``{"story": bool, "sentences": {sentence start token, ...}}``."""
+def discards(doc: Doc, res: ActorResources, toks: list[str] | None = None) -> Discards:
+    """The discard phrases found: the whole story, or the sentences (start token) they are in."""
     if toks is None:
         toks = [norm(t.text) for t in doc]
-    out: dict = {"story": False, "sentences": set()}
+    out = Discards()
     for m in res.dicts.match_discards(toks):
         d = res.dicts.discards[m.ref]
         if d.story:
-            out["story"] = True
+            out.story = True
         else:
-            out["sentences"].add(doc[m.start].sent.start)
+            out.sentences.add(doc[m.start].sent.start)
     return out
 
 

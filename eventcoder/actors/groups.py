@@ -15,6 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from ..tuning import TUNING
 from .items import Item
 from .resources import ActorResources
 
@@ -25,7 +26,7 @@ PP_PREPS = {"of", "in", "from", "at"}
 # Prepositions after which a city names where something happens ("the General Assembly in
 # New York", "talks at the UN in Geneva"), not an actor. "to", "from" and "at" are left out:
 # the destination of a visit and what is fired at are targets in event data.
-LOCATIVE = {"in", "near", "inside", "outside", "around", "throughout", "within"}
+LOCATIVE = TUNING.actor_place_prepositions  # tuning.toml
 
 
 def phrase_root(doc: Doc, item: Item) -> Token:
@@ -183,9 +184,9 @@ def group_items(doc: Doc, items: list[Item]) -> list[Group]:
         # a conjunct of the agent that follows the PP object is one of its actors too.
         conj = _conjuncts(h) + [c for c in _conjuncts(target.head) if c.i > h.i and _listed_after(doc, h, c)]
         for c in conj:
-            other = by_head.get(c.i)
-            if other is not None and other is not target and all(it.kind == "actor" for it in other.items):
-                target.alts.append(list(other.items))
+            joined = by_head.get(c.i)
+            if joined is not None and joined is not target and all(it.kind == "actor" for it in joined.items):
+                target.alts.append(list(joined.items))
                 del by_head[c.i]
     # A title whose holder's name the parser hung elsewhere ("the Speaker of the House Nancy
     # Pelosi", "energy minister Georgios Lakkotrypis" read as conjuncts): a group of agents
@@ -200,8 +201,8 @@ def group_items(doc: Doc, items: list[Item]) -> list[Group]:
             continue
         if g.pp or nxt.pp or nxt.org or g.org:
             continue
-        title = last.kind == "agent" or last.kind == "actor" and not last.person and not last.state
-        if title and first.person and all(it.start >= last.end for it in nxt.items):
+        titled = last.kind == "agent" or last.kind == "actor" and not last.person and not last.state
+        if titled and first.person and all(it.start >= last.end for it in nxt.items):
             into, gone = g, nxt
         elif len(g.items) == 1 and last.state and first.kind == "agent" and any(it.person for it in nxt.items):
             into, gone = nxt, g
@@ -219,24 +220,24 @@ def group_items(doc: Doc, items: list[Item]) -> list[Group]:
             continue
         if any(it.kind != "agent" and not it.person for it in g.items):
             continue  # it has actors of its own
-        first = owner.get(h.head.i)
-        if first is None or first is g:
+        lead = owner.get(h.head.i)
+        if lead is None or lead is g:
             continue
-        # What the first conjunct's head noun carries: its countries and organisations, and
+        # What the lead conjunct's head noun carries: its countries and organisations, and
         # the agents modifying a head agent ("Danish Islamist media and government"), not a
         # person nor that person's title ("Cypriot president Nicos Anastasiades and energy
         # minister Georgios Lakkotrypis": the minister is Cypriot, not Anastasiades).
-        head_item = next((it for it in first.items if first.head.i in it), None)
-        actors = [it for it in first.items if it.kind != "agent" and not it.person and it is not head_item]
-        if not actors and not first.pp:
+        head_item = next((it for it in lead.items if lead.head.i in it), None)
+        actors = [it for it in lead.items if it.kind != "agent" and not it.person and it is not head_item]
+        if not actors and not lead.pp:
             continue
         modifiers = []
         if head_item is not None and head_item.kind == "agent":
-            modifiers = [it for it in first.items if it.kind == "agent" and it is not head_item]
+            modifiers = [it for it in lead.items if it.kind == "agent" and it is not head_item]
         g.items = actors + modifiers + g.items
         g.borrowed = actors + modifiers
-        g.pp = list(first.pp)
-        g.alts = [list(a) for a in first.alts]
+        g.pp = list(lead.pp)
+        g.alts = [list(a) for a in lead.alts]
     return sorted(by_head.values(), key=lambda g: (min(it.start for it in g.items + g.pp), g.head.i))
 
 

@@ -95,6 +95,7 @@ def compose_groups(doc: Doc, groups: list[Group], res: ActorResources, day: date
         # Bare country codes ("Russian", "U.S.") modify; a person or organisation is the actor.
         heads = [it for it in direct if it.kind == "person" or not is_country_code(res, code_of[id(it)])]
         follower = None
+        base: Item | None
         if head_item is not None and head_item.kind == "actor" and not head_item.person:
             # A title the parser made the head ("Vice President of the United States Joe
             # Biden"): the name right after it is the actor.

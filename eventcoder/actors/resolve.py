@@ -270,8 +270,10 @@ class Resolver:
                     self._add(b, m.start, m.end)
                     return b
         key = _org_key(m.org) if m.org else f"AGENT:{m.code}:{head.lemma_.lower()}"
-        b = self.by_key.get(key)
-        if b is None:
+        known = self.by_key.get(key)
+        if known is not None:
+            b = known
+        else:
             # A named plural ("Houthi rebels") is a group, a named singular an organisation.
             named = m.org and head.tag_ not in ("NNS", "NNPS")
             b = self._new(key, "organisation" if named else "group", m.code, m.rule, m)

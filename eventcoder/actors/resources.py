@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .. import dictionaries as dicts
 from ..dictionaries import AgentEntry, Dictionaries, load_dictionaries
@@ -24,7 +25,7 @@ ORGANISATIONS = str(DATA / "organisations.txt")
 
 @dataclass
 class ActorResources:
-    """The actors stage's resources (``ctx.resources.actors``)."""
+    """The actors stage's resources (built by its ``load``, handed to its ``apply``)."""
 
     dicts: Dictionaries
     sectors: Sectors
@@ -57,7 +58,7 @@ def spacy_tokenizer(model: str) -> Callable[[], Callable[[list[str]], list[list[
     def make() -> Callable[[list[str]], list[list[str]]]:
         from .. import nlp as nlp_mod
 
-        tok = nlp_mod.load(model).tokenizer
+        tok: Any = nlp_mod.load(model).tokenizer  # a spaCy Tokenizer (typed as a plain callable)
         return lambda texts: [[t.text for t in d] for d in tok.pipe(texts)]
 
     return make

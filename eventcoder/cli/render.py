@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 WIDTH_CAP = 60  # widest column in a table before it is cut with an ellipsis
@@ -23,7 +25,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 
 # Highlight kinds, in increasing priority: a trigger inside a quote shows as a trigger.
-STYLES = {
+STYLES: dict[str, dict[str, Any]] = {
     "quote": {"fg": "green"},
     "actor": {"fg": "cyan", "bold": True},
     "trigger": {"fg": "red", "bold": True, "underline": True},
@@ -33,12 +35,13 @@ STYLES = {
 def article_markup(article: dict) -> str:
     """The article text with quotes, actor mentions and event triggers styled, then a legend."""
     text = article["text"]
-    kind = [None] * len(text)
+    kind: list[str | None] = [None] * len(text)
     ranks = {name: i for i, name in enumerate(STYLES)}
 
     def mark(start: int, end: int, name: str) -> None:
         for i in range(max(0, start), min(len(text), end)):
-            if kind[i] is None or ranks[name] > ranks[kind[i]]:
+            current = kind[i]
+            if current is None or ranks[name] > ranks[current]:
                 kind[i] = name
 
     for q in article.get("quotes", []):
@@ -54,8 +57,8 @@ def article_markup(article: dict) -> str:
         j = i
         while j < len(text) and kind[j] == kind[i]:
             j += 1
-        chunk = text[i:j]
-        out.append(click.style(chunk, **STYLES[kind[i]]) if kind[i] else chunk)
+        chunk, style = text[i:j], kind[i]
+        out.append(click.style(chunk, **STYLES[style]) if style else chunk)
         i = j
 
     head = [click.style(article.get("title") or article["id"], bold=True)]

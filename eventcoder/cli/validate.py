@@ -6,8 +6,8 @@ import json
 
 import click
 
+from ..evaluation.validate import format_report, run
 from ..settings import Settings
-from ..validate import format_report, run
 from . import cli
 from .common import library_errors
 

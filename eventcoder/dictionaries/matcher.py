@@ -94,9 +94,10 @@ class Trie:
                         best = hit
             if j >= n:
                 break
-            node = node.get(tokens[j])
-            if node is None:
+            child = node.get(tokens[j])
+            if child is None:
                 break
+            node = child
             j += 1
             ref = node.get(END)
             if ref is not None and (best is None or j > best[0]):

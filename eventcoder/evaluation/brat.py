@@ -117,10 +117,11 @@ def read_corpus(folder: Path, limit: int | None = None) -> tuple[list[Document],
     for txt in sorted(text_dir.glob("*.txt")):
         if limit is not None and len(docs) >= limit:
             break
-        ann = anns.get(txt.stem)
-        if ann is None:
+        found = anns.get(txt.stem)
+        if found is None:
             rejected.append(f"{txt}: no annotation file in {ann_dir}")
             continue
+        ann = found
         try:
             text = read_text(txt)
             docs.append(Document(txt.stem, text, read_ann(ann, text)))

@@ -277,7 +277,7 @@ def evaluate(
     articles = (Article(id=d.name, text=d.text) for d in docs)
     coded: list[Article] = []
     for batch in code_articles(articles, settings):
-        coded.extend(batch)
+        coded.extend(a for a in batch if isinstance(a, Article))
         if progress:
             progress(len(batch))
     direct, every = score(docs, coded)

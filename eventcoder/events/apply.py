@@ -29,9 +29,11 @@ from spacy.tokens import Token
 from ..article import Event, Participant, Span
 from ..dictionaries.verbs import Block, Code, VerbDictionary
 from ..nlp import Context
-from . import dates, lexicon, senses, syntax
+from ..tuning import TUNING
+from . import dates, senses, syntax
 from .commas import attribution_tokens, ignored_tokens
-from .modality import Modality, cues, modality, negation_tokens
+from .factory import add_events, new_event
+from .modality import Modality, modality, negation_tokens
 from .nesting import Coded, complements
 from .ontology import Ontology, root_of
 from .participants import (
@@ -51,6 +53,7 @@ from .participants import (
 )
 from .patterns import PatternMatch, Scope, match
 from .quoted import find_quoted
+from .resources import Resources
 from .sentence import Mention, SentenceView
 from .triggers import Trigger, find_triggers, light_triggers, nominal_entries
 
@@ -100,12 +103,12 @@ def choose_code(view: SentenceView, trig: Trigger, verbs: VerbDictionary, upper:
     if best is not None:
         pm, block = best
         rule = f"{block.source}:{pm.pattern.line} {block.name} [{pm.pattern.code.raw}] {pm.pattern.text}"
-        return Choice(trig, pm.pattern.code, pm, block, rule, 0.8)
+        return Choice(trig, pm.pattern.code, pm, block, rule, TUNING.confidence_pattern)
     entry = next((e for e in trig.entries if not e.code.null), trig.entries[0])
     rule = f"{entry.block.source}:{entry.verb.line} {entry.block.name} [{entry.code.raw}]"
     if trig.nominal is not None:
         rule += f" ({verb.lower_} + {trig.nominal.lower_})"
-    return Choice(trig, entry.code, None, entry.block, rule, 0.6)
+    return Choice(trig, entry.code, None, entry.block, rule, TUNING.confidence_verb_default)
 
 
 def _frames_an_infinitive(verb: Token) -> bool:
@@ -141,7 +144,7 @@ def find_sources(
         first = next((m for m in view.mentions_in(set(phrases)) if m.start > trig.last), None)
         if first is not None and not _placed(view, first, verb):
             sources = first_after(view, trig, phrases, bound + passive_targets)
-        cost += 0.1
+        cost += TUNING.source_step
     limit = ctx.settings.new_actor_length
     if not sources and limit > 0:
         heads = (
@@ -150,7 +153,7 @@ def find_sources(
             else syntax.subjects(verb) or syntax.inherited_subject(verb)[0]
         )
         sources = [n for h in heads for c in syntax.conjuncts(h) if (n := new_actor(view, c, limit))]
-    return sources, cost + (0.05 if sources else 0.2)
+    return sources, cost + (TUNING.participant_found if sources else TUNING.participant_missing)
 
 
 # Prepositions of movement: "flown to a hospital", "airlifted from Omsk" say where from or
@@ -201,7 +204,7 @@ def find_targets(
     considers is no target of it ("X said the plane came from Bishkek", "Washington is mulling
     whether to give Ukraine ..."): only its own phrases are searched."""
     lemma = trig.verb.lemma_.lower()
-    c = cues()
+    c = view.lex.cues
     considered = lemma in c["hypothetical"] and trig.verb.pos_ == "VERB"
     # Statements, appeals and complaints ("argued that trade deals ... push Mexican corn growers
     # north") say their content; what they are about is the clause's subject.
@@ -223,8 +226,8 @@ def find_targets(
     # Nor, for a verb outside a direct quotation, an actor inside one: the quote is what
     # someone says, not whom the verb is about (but its subject is: 'He noted, "[The
     # government] has always claimed ..."').
-    quotes = ctx.scratch.get("events.quoted")
-    if quotes is not None and not quotes.contains(trig.verb.idx):
+    quotes = view.quoted
+    if not quotes.contains(trig.verb.idx):
         about = clause_subjects(heads)
         lower = [i for i in lower if i in about or not quotes.contains(doc[i].idx)]
     if code is not None and root_of(code) in _TOPICAL_ROOTS:
@@ -243,7 +246,7 @@ def find_targets(
     targets = default_targets(view, trig, lower, avoid, named)
     if not targets and ctx.settings.new_actor_length > 0:
         targets = new_target(view, trig, lower, ctx.settings.new_actor_length)
-    return targets, 0.05 if targets else 0.2
+    return targets, TUNING.participant_found if targets else TUNING.participant_missing
 
 
 def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto: Ontology) -> list[Coded]:
@@ -263,7 +266,7 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
         if choice.code.null:
             continue
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent", "advmod")}
-        if lexicon.non_event(verb.lemma_, particles, matched=pm is not None):
+        if view.lex.non_event(verb.lemma_, particles, matched=pm is not None):
             continue  # "according to", "was sworn in", "X died" (non_events.tsv)
         sense = senses.sense_code(view, verb, matched=pm is not None)
         if sense == senses.NO_EVENT:
@@ -273,8 +276,7 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
             choice = Choice(
                 trig, Code(sense, None, sense), pm, choice.block, f"{choice.rule} (sense {sense})", choice.confidence
             )
-        quotes = ctx.scratch.get("events.quoted")
-        mod = modality(verb, dates.historical_time(ctx.article, verb), quotes is not None and quotes.contains(verb.idx))
+        mod = modality(verb, view.lex.cues, dates.historical_time(ctx.article, verb), view.quoted.contains(verb.idx))
         code = _negated(choice.code, mod, verb, pm, onto)
 
         # Bound at definition: the helper belongs to this trigger.
@@ -317,13 +319,14 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                 ctx, view, trig, lower, bound + sources, code.forward, frozenset(pm.tokens) if pm else frozenset()
             )
             confidence -= cost
-        if not targets and len(sources) > 1 and lexicon.is_reciprocal(code.forward) and not syntax.is_passive(verb):
+        if not targets and len(sources) > 1 and view.lex.is_reciprocal(code.forward) and not syntax.is_passive(verb):
             # Not the agents of a passive ("a coalition which was joined by A, B and C").
             # "Gondor and Osgiliath met": cooperation among the members of a compound source
             # (PETRARCH-2's get_events, for mutual cooperation only: reciprocal.tsv).
             targets = sources
-        for src in sources or [None]:
-            for tgt in targets or [None]:
+        none: list[Mention | None] = [None]
+        for src in [*sources] or none:
+            for tgt in [*targets] or none:
                 if same(src, tgt):
                     continue
                 emit(src, tgt, code.forward, confidence)
@@ -333,7 +336,7 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                     # NATO members to ..." nor "discussed Libya-Turkey relations").
                     if code.reverse != code.forward or _partner(view, tgt, verb):
                         emit(tgt, src, code.reverse, confidence)
-    complements(out)
+    complements(out, view.lex.cues["reporting"])
     return [c for c in out if not c.dropped]
 
 
@@ -380,7 +383,7 @@ def _negated(code: Code, mod: Modality, verb: Token, pm: PatternMatch | None, on
 
 
 def to_events(ctx: Context, view: SentenceView, coded: list[Coded], onto: Ontology) -> list[Event]:
-    """``Event``s with spans, dates, places and ontology fields (ids are set by the caller)."""
+    """``Event``s with spans, dates, places and ontology fields (ids are set by ``add_events``)."""
     article = ctx.article
     doc = view.sent.doc
     text = article.text
@@ -397,25 +400,22 @@ def to_events(ctx: Context, view: SentenceView, coded: list[Coded], onto: Ontolo
             continue
         seen.update((key, by_code))
         toks = [doc[i] for i in c.trigger.tokens]
-        trigger = Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
-        sentence = Span.of(text, view.sent.start_char, view.sent.end_char)
-        ev = Event(
-            id="",
-            cameo=c.code,
-            root=root_of(c.code),
-            trigger=trigger,
-            sentence=sentence,
-            source=(source := _participant(ctx, view, c.source)),
-            target=(target := _participant(ctx, view, c.target)),
-            negated=c.modality.negated,
-            modality=c.modality.value,
-            date=dates.event_date(article, c.trigger.verb, c.modality.value),
-            location=_location(ctx, c.trigger.verb, [source, target]),
-            rule=c.rule,
-            confidence=round(max(0.05, min(0.95, c.confidence)), 2),
+        out.append(
+            new_event(
+                ctx,
+                onto,
+                cameo=c.code,
+                trigger=Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1])),
+                sentence=Span.of(text, view.sent.start_char, view.sent.end_char),
+                verb=c.trigger.verb,
+                source=_participant(ctx, view, c.source),
+                target=_participant(ctx, view, c.target),
+                modality=c.modality.value,
+                negated=c.modality.negated,
+                rule=c.rule,
+                confidence=c.confidence,
+            )
         )
-        onto.fill(ev)
-        out.append(ev)
     return out
 
 
@@ -438,47 +438,14 @@ def _participant(ctx: Context, view: SentenceView, m: Mention | None) -> Partici
     return Participant(m.actor, m.code, start, end, ctx.article.text[start:end])
 
 
-# Prepositions that put an event somewhere ("met in Geneva", "strikes inside Russia").
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "within", "on"})
-
-
-def _location(ctx: Context, verb: Token, participants: list[Participant | None]) -> dict | None:
-    """The place where the event happened: a place governed by a locative preposition in
-    the verb's clause, else in the clauses under it ("will not meet ... despite both
-    attending the Assembly in New York"), else the dateline's place. Places inside the
-    source or target ("his U.S. counterpart") say who, not where."""
-    doc = verb.doc
-    skip = [(p.start, p.end) for p in participants if p is not None]
-    candidates = []
-    for place in ctx.article.places:
-        if any(s <= place.start < e for s, e in skip):
-            continue
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
-            candidates.append((root.i, place))
-    # Clauses that say what was said or wanted ("mulling whether to strike inside Russia")
-    # happen elsewhere; adverbial clauses ("despite attending ... in New York") do not.
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "csubj")]
-    around = {t.i for t in verb.subtree} - {t.i for c in content for t in c.subtree}
-    for scope in (syntax.clause_tokens(verb), around):
-        for i, place in candidates:
-            if i in scope:
-                return place.to_dict()
-    dateline = ctx.scratch.get("places.dateline")  # set by the places stage
-    return dateline.to_dict() if dateline is not None else None
-
-
-def code_article(ctx: Context, verbs: VerbDictionary, onto: Ontology, discarded: set[int] | None = None) -> None:
+def code_article(ctx: Context, res: Resources, discarded: set[int] | None = None) -> None:
     """Add the events of every sentence to ``ctx.article.events``.
 
     ``discarded``: start indices of sentences a discard phrase removed from coding.
     """
     events: list[Event] = []
     chunks = [(c.start, c.end) for c in ctx.doc.noun_chunks]
-    ctx.scratch["events.quoted"] = find_quoted(ctx.article.text)
+    quoted = find_quoted(ctx.article.text)
     place_tokens: set[int] = set()
     for place in ctx.article.places:
         span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -490,13 +457,10 @@ def code_article(ctx: Context, verbs: VerbDictionary, onto: Ontology, discarded:
     for sent in ctx.doc.sents:
         if discarded and sent.start in discarded:
             continue
-        view = SentenceView.build(sent, ctx.token_actor, ctx.article, chunks)
+        view = SentenceView.build(sent, ctx.token_actor, ctx.article, res.lexicon, quoted, chunks)
         view.ignored = ignored_tokens(sent, ctx.settings) | attribution_tokens(sent)
         view.places = {i for i in place_tokens if sent.start <= i < sent.end}
-        coded = code_sentence(ctx, view, verbs, onto)
-        events.extend(to_events(ctx, view, coded, onto))
-    events.sort(key=lambda e: (e.trigger.start, e.id))
-    n = len(ctx.article.events)
-    for k, e in enumerate(events, n + 1):
-        e.id = f"e{k}"
-    ctx.article.events.extend(events)
+        coded = code_sentence(ctx, view, res.verbs, res.ontology)
+        events.extend(to_events(ctx, view, coded, res.ontology))
+    events.sort(key=lambda e: e.trigger.start)  # stable: events of one trigger keep their order
+    add_events(ctx.article, events)

@@ -14,11 +14,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..dictionaries.lines import read_text
 from ..errors import DictionaryError
+from .modality import read_cues
+from .senses import Sense, read_senses
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 LIGHT_VERBS = DATA / "light_verbs.tsv"
@@ -29,13 +30,14 @@ VENUE_NOUNS = DATA / "venue_nouns.tsv"
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class LightVerbs:
+    """Verbs that only carry an event, and the event nouns they take."""
+
     light: frozenset[str]  # verb lemmas
     nouns: dict[str, tuple[str, ...]]  # event noun -> words of its verb ("crack down")
 
 
-@lru_cache(maxsize=2)
-def load(path: Path = LIGHT_VERBS) -> Lexicon:
+def light_verbs(path: Path = LIGHT_VERBS) -> LightVerbs:
     """Read the table; a bad row is a DictionaryError naming file and line."""
     light: set[str] = set()
     nouns: dict[str, tuple[str, ...]] = {}
@@ -49,10 +51,9 @@ def load(path: Path = LIGHT_VERBS) -> Lexicon:
             nouns[parts[1].lower()] = tuple(parts[2].upper().split())
         else:
             raise DictionaryError(str(path), number, "expected 'light<TAB>verb' or 'noun<TAB>noun<TAB>verb'")
-    return Lexicon(frozenset(light), nouns)
+    return LightVerbs(frozenset(light), nouns)
 
 
-@lru_cache(maxsize=2)
 def reciprocal(path: Path = RECIPROCAL) -> tuple[str, ...]:
     """CAMEO codes or prefixes of mutual cooperation."""
     out: list[str] = []
@@ -66,10 +67,6 @@ def reciprocal(path: Path = RECIPROCAL) -> tuple[str, ...]:
     return tuple(out)
 
 
-def is_reciprocal(code: str | None) -> bool:
-    return bool(code) and any(code.startswith(p) for p in reciprocal())
-
-
 @dataclass(frozen=True)
 class NonEvent:
     """A verb sense that is no event: ``verb`` (lemma) with the word ``with`` hanging from it
@@ -80,7 +77,6 @@ class NonEvent:
     always: bool
 
 
-@lru_cache(maxsize=2)
 def non_events(path: Path = NON_EVENTS) -> dict[str, tuple[NonEvent, ...]]:
     """verb lemma -> its non-event senses; a bad row is a DictionaryError naming file and line."""
     out: dict[str, list[NonEvent]] = {}
@@ -96,23 +92,11 @@ def non_events(path: Path = NON_EVENTS) -> dict[str, tuple[NonEvent, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def non_event(verb_lemma: str, dependents: set[str], *, matched: bool) -> bool:
-    """Is this use of the verb no event? ``dependents``: the lower-case words hanging from it;
-    ``matched``: a pattern of the verb matched (then only ``always`` senses apply)."""
-    for sense in non_events().get(verb_lemma.lower(), ()):
-        if sense.always or not matched:
-            if sense.with_ is None or sense.with_ in dependents:
-                return True
-    return False
-
-
-@lru_cache(maxsize=2)
 def locative_nouns(path: Path = LOCATIVE_NOUNS) -> frozenset[str]:
     """Nouns of buildings and institutions; a bad row is a DictionaryError naming file and line."""
     return _nouns(path)
 
 
-@lru_cache(maxsize=2)
 def venue_nouns(path: Path = VENUE_NOUNS) -> frozenset[str]:
     """Nouns of gatherings and services whose place phrase is their venue ("a meet on Crete");
     a bad row is a DictionaryError naming file and line."""
@@ -130,3 +114,42 @@ def _nouns(path: Path) -> frozenset[str]:
             raise DictionaryError(str(path), number, "expected one noun a line (letters only)")
         out.add(word.lower())
     return frozenset(out)
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Every word list and table of the events stage, read once by its ``load``."""
+
+    light: LightVerbs
+    reciprocal: tuple[str, ...]
+    non_events: dict[str, tuple[NonEvent, ...]]
+    locative: frozenset[str]
+    venue: frozenset[str]
+    senses: dict[str, tuple[Sense, ...]]
+    cues: dict[str, frozenset[str]]  # modality cue words by kind (modality.tsv)
+
+    def is_reciprocal(self, code: str | None) -> bool:
+        """Is ``code`` one of mutual cooperation (``reciprocal.tsv``)?"""
+        return code is not None and any(code.startswith(p) for p in self.reciprocal)
+
+    def non_event(self, verb_lemma: str, dependents: set[str], *, matched: bool) -> bool:
+        """Is this use of the verb no event? ``dependents``: the lower-case words hanging from it;
+        ``matched``: a pattern of the verb matched (then only ``always`` senses apply)."""
+        for sense in self.non_events.get(verb_lemma.lower(), ()):
+            if sense.always or not matched:
+                if sense.with_ is None or sense.with_ in dependents:
+                    return True
+        return False
+
+
+def load() -> EventLexicon:
+    """Read every table of ``eventcoder/data/events``; a bad row is a DictionaryError naming file and line."""
+    return EventLexicon(
+        light=light_verbs(),
+        reciprocal=reciprocal(),
+        non_events=non_events(),
+        locative=locative_nouns(),
+        venue=venue_nouns(),
+        senses=read_senses(),
+        cues=read_cues(),
+    )

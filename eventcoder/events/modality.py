@@ -10,7 +10,6 @@ Cue words are data (``eventcoder/data/events/modality.tsv``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -34,8 +33,7 @@ class Modality:
     cue: int | None = None
 
 
-@lru_cache(maxsize=2)
-def cues(path: Path = CUES) -> dict[str, frozenset[str]]:
+def read_cues(path: Path = CUES) -> dict[str, frozenset[str]]:
     """kind -> cue lemmas, from the data file."""
     out: dict[str, set[str]] = {k: set() for k in KINDS}
     for number, line in enumerate(read_text(path).splitlines(), 1):
@@ -60,14 +58,16 @@ def negation_tokens(verb: Token) -> list[Token]:
     return out
 
 
-def modality(verb: Token, historical_time: bool = False, quoted: bool = False) -> Modality:
+def modality(
+    verb: Token, cues: dict[str, frozenset[str]], historical_time: bool = False, quoted: bool = False
+) -> Modality:
     """The modality of the event triggered by ``verb``.
 
     ``historical_time``: the event's own time expression lies well before publication.
     ``quoted``: the verb lies inside a direct quotation, so the event is the speaker's claim
-    (``reported`` when nothing stronger applies).
+    (``reported`` when nothing stronger applies). ``cues``: the cue words by kind (:func:`read_cues`).
     """
-    c = cues()
+    c = cues
     negs = negation_tokens(verb)
     negated = bool(negs)
     future_cue = _future(verb, c["future"])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import syntax
-from .modality import Modality, cues
+from .modality import Modality
 from .ontology import root_of
 from .participants import same
 from .sentence import Mention
@@ -41,7 +41,7 @@ class Coded:
     style: str = "petrarch1"  # the reading of the dictionary that coded it
 
 
-def complements(events: list[Coded]) -> None:
+def complements(events: list[Coded], reporting: frozenset[str]) -> None:
     """A coded verb governs the coded verbs of its complement clauses ("vowed to wage war",
     "agreed to meet", "A said B ...": one event, not two), with PETRARCH-2's conventions for
     statements (a complement after the statement verb):
@@ -49,6 +49,8 @@ def complements(events: list[Coded]) -> None:
     - A says A did X (same source): the complement's event stands, the statement goes;
     - A says B attacked (material conflict): A accuses B (112) instead of both;
     - otherwise the governing event stands for both.
+
+    ``reporting``: the lemmas of reporting verbs (modality.tsv), statements whatever their code.
     """
     by_verb: dict[int, list[Coded]] = {}
     for c in events:
@@ -70,7 +72,7 @@ def complements(events: list[Coded]) -> None:
                     x.dropped = True
         # PETRARCH-2 reads "B did X, A said" as A's statement of B's event: the event stands
         # and the statement, which has no target of its own, goes.
-        if live and all(is_statement(c) and c.style == "petrarch2" and c.target is None for c in live):
+        if live and all(is_statement(c, reporting) and c.style == "petrarch2" and c.target is None for c in live):
             before = [
                 x
                 for child in verb.children
@@ -91,7 +93,7 @@ def complements(events: list[Coded]) -> None:
         if not live:
             continue
         inner = [x for x in inner if not x.dropped]
-        if all(is_statement(c) for c in live):
+        if all(is_statement(c, reporting) for c in live):
             if any(same(x.source, c.source) for x in inner for c in live):
                 # "A said A will X": X stands, reported by its own source.
                 for c in live:
@@ -122,9 +124,9 @@ def _personal(verb: Token) -> bool:
     return not (syntax.is_passive(verb) and all(s.lower_ == "it" for s in subj))
 
 
-def is_statement(c: Coded) -> bool:
+def is_statement(c: Coded, reporting: frozenset[str]) -> bool:
     """A statement: a CAMEO 01 code, or a reporting verb ("said" coded 023 by an old dictionary)."""
-    return root_of(c.code) == STATEMENT_ROOT or c.trigger.verb.lemma_.lower() in cues()["reporting"]
+    return root_of(c.code) == STATEMENT_ROOT or c.trigger.verb.lemma_.lower() in reporting
 
 
 def _events_under(clause: Token, by_verb: dict[int, list[Coded]]) -> Iterable[Coded]:

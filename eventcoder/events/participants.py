@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import lexicon, syntax
+from ..tuning import TUNING
+from . import syntax
 from .sentence import Mention, SentenceView
 from .triggers import Trigger
 
@@ -139,7 +140,7 @@ def default_targets(
 
 # Prepositions that say where something happened ("visited the wounded in hospital", "was
 # murdered in the consulate"). Not "at": "fired at the police" names the target.
-LOCATIVE = frozenset({"in", "near", "outside", "inside", "within"})
+LOCATIVE = TUNING.locative_prepositions  # tuning.toml
 
 
 def is_located(view: SentenceView, m: Mention, verb: Token) -> bool:
@@ -152,7 +153,7 @@ def is_located(view: SentenceView, m: Mention, verb: Token) -> bool:
         head = head.head
     if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
         return False
-    if head.lemma_.lower() not in lexicon.locative_nouns() and head.lower_ not in lexicon.locative_nouns():
+    if head.lemma_.lower() not in view.lex.locative and head.lower_ not in view.lex.locative:
         return False
     return syntax.clause_of(head.head) == verb
 
@@ -234,7 +235,7 @@ def is_setting(view: SentenceView, m: Mention, verb: Token, named: frozenset[int
         return True
     if not place:
         return False
-    nouns = lexicon.locative_nouns()
+    nouns = view.lex.locative
     if (
         phrase.i >= m.end  # a modifier before its noun, not "the province of Banten"
         and prep.lower_ in LOCATIVE | {"at"}
@@ -246,7 +247,7 @@ def is_setting(view: SentenceView, m: Mention, verb: Token, named: frozenset[int
         # goal ("arrived in Gondor", "was shot dead in Osgiliath" as PETRARCH reads them).
         return True
     owner = prep.head
-    return prep.lower_ in _VENUE_PREPS and owner.pos_ == "NOUN" and owner.lemma_.lower() in lexicon.venue_nouns()
+    return prep.lower_ in _VENUE_PREPS and owner.pos_ == "NOUN" and owner.lemma_.lower() in view.lex.venue
 
 
 def _has_object(verb: Token, prep: Token, view: SentenceView) -> bool:
@@ -255,7 +256,7 @@ def _has_object(verb: Token, prep: Token, view: SentenceView) -> bool:
     return any(
         c.dep_ == "dobj"
         and c.i < prep.i
-        and c.lemma_.lower() not in lexicon.locative_nouns()
+        and c.lemma_.lower() not in view.lex.locative
         and not any(t.ent_type_ in _PLACE_ENTITIES or t.i in view.places for t in c.subtree if t.i < prep.i)
         for c in verb.children
     )

@@ -22,7 +22,7 @@ first), then the most actors, then comes first in the file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -59,7 +59,7 @@ class PatternMatch:
         return (self.words, actors, -self.pattern.line)
 
 
-def lower_scope(verb: Token, lower: Sequence[int]) -> set[int]:
+def lower_scope(verb: Token, lower: Collection[int]) -> set[int]:
     """PETRARCH-2 reading: the tokens after the verb outside clauses of their own."""
     blocked: set[int] = set()
     for c in verb.children:
@@ -125,7 +125,7 @@ def match(pattern: Pattern, view: SentenceView, verb_first: int, verb_last: int,
             ].append(bound)
         elif isinstance(bound, tuple):
             continue  # a skipped noun phrase
-        else:
+        elif isinstance(bound, list):
             out.words += len(bound)
             out.tokens.extend(bound)
     out.compound_upper = any(e.kind == "compound" for e, _ in up)

@@ -10,7 +10,6 @@ that use, or no event.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -38,8 +37,7 @@ class Sense:
     code: str | None  # None: no event
 
 
-@lru_cache(maxsize=2)
-def senses(path: Path = SENSES) -> dict[str, tuple[Sense, ...]]:
+def read_senses(path: Path = SENSES) -> dict[str, tuple[Sense, ...]]:
     """verb lemma -> its senses; a bad row is a DictionaryError naming file and line."""
     out: dict[str, list[Sense]] = {}
     for number, line in enumerate(read_text(path).splitlines(), 1):
@@ -151,7 +149,7 @@ def sense_code(view: SentenceView, verb: Token, *, matched: bool) -> str | None:
     """The code of this use of the verb when a row of ``senses.tsv`` applies: a CAMEO code,
     ``NO_EVENT`` (no event), else None (the dictionary's code stands). ``matched``: a pattern
     of the verb matched (then only ``always`` rows apply)."""
-    for sense in senses().get(verb.lemma_.lower(), ()):
+    for sense in view.lex.senses.get(verb.lemma_.lower(), ()):
         if (sense.always or not matched) and _applies(view, verb, sense):
             return sense.code if sense.code is not None else NO_EVENT
     return None

@@ -4,11 +4,16 @@ mentions the actors stage found in it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..article import Article
+
+if TYPE_CHECKING:  # the lexicon's readers need SentenceView: import for types only
+    from .lexicon import EventLexicon
+    from .quoted import QuotedRanges
 
 # Typographic variants folded to the dictionaries' ASCII spelling.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -44,6 +49,8 @@ class SentenceView:
     sent: SpacySpan
     words: dict[int, str]
     mentions: list[Mention]
+    lex: EventLexicon
+    quoted: QuotedRanges  # the article's direct quotations
     ignored: set[int] = field(default_factory=set)  # tokens of comma clauses PETRARCH skips
     by_token: dict[int, Mention] = field(default_factory=dict)
     chunks: list[tuple[int, int]] = field(default_factory=list)  # noun phrases (start, end)
@@ -54,7 +61,13 @@ class SentenceView:
 
     @classmethod
     def build(
-        cls, sent: SpacySpan, token_actor: dict[int, str], article: Article, chunks: list[tuple[int, int]] | None = None
+        cls,
+        sent: SpacySpan,
+        token_actor: dict[int, str],
+        article: Article,
+        lex: EventLexicon,
+        quoted: QuotedRanges,
+        chunks: list[tuple[int, int]] | None = None,
     ) -> SentenceView:
         """``chunks``: the doc's noun chunks (computed once per doc by the caller)."""
         words = {t.i: word_of(t) for t in sent}
@@ -71,7 +84,7 @@ class SentenceView:
                 mentions.append(current)
             else:
                 current = None
-        view = cls(sent, words, mentions)
+        view = cls(sent, words, mentions, lex, quoted)
         if chunks is None:
             chunks = [(c.start, c.end) for c in sent.noun_chunks]
         view.chunks = [(a, b) for a, b in chunks if sent.start <= a and b <= sent.end]

@@ -55,7 +55,7 @@ def subjects(verb: Token) -> list[Token]:
 
 def agents(verb: Token) -> list[Token]:
     """The nouns of a passive's ``by`` phrase."""
-    out = []
+    out: list[Token] = []
     for c in verb.children:
         if c.dep_ == "agent":
             out.extend(g for g in c.children if g.dep_ == "pobj")

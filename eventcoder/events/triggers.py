@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..dictionaries.verbs import Entry, VerbDictionary
-from . import lexicon, syntax
+from . import syntax
 from .sentence import SentenceView
 
 
@@ -109,7 +109,7 @@ def _form_tokens(view: SentenceView, tok: Token, entry: Entry) -> list[int] | No
 def nominal_entries(view: SentenceView, verb: Token, verbs: VerbDictionary) -> tuple[Token, list[Entry]] | None:
     """For a light verb (``launched``), its event noun object and the dictionary entries of
     the noun's verb (``invasion`` -> INVADE)."""
-    lex = lexicon.load()
+    lex = view.lex.light
     if verb.lemma_.lower() not in lex.light:
         return None
     for c in verb.children:

@@ -110,8 +110,7 @@ def write_events(store: Store, fmt: str, out: str | Path | IO, *, header: bool |
 @contextmanager
 def _opened(out: str | Path | IO, *, binary: bool) -> Iterator[IO]:
     if isinstance(out, str | Path):
-        mode = "wb" if binary else "w"
-        with open(out, mode, **({} if binary else {"encoding": "utf-8", "newline": ""})) as f:
+        with open(out, "wb") if binary else open(out, "w", encoding="utf-8", newline="") as f:
             yield f
     elif binary and isinstance(out, io.TextIOBase) and hasattr(out, "buffer"):
         out.flush()

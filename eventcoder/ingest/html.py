@@ -27,6 +27,7 @@ def read_html(data: bytes, where: str, path: str | None) -> Article:
     # Imported here: trafilatura and its dependencies take a noticeable time to load and
     # most runs read no HTML.
     import trafilatura
+    from trafilatura.settings import Document
     from trafilatura.xml import xmltotxt
 
     if not _DOCUMENT.search(text[:4096]):
@@ -39,7 +40,8 @@ def read_html(data: bytes, where: str, path: str | None) -> Article:
         )
     except (ValueError, TypeError, LookupError) as e:  # malformed markup lxml cannot parse
         raise InputError(where, f"cannot parse HTML: {e}") from e
-    if doc is None or doc.body is None:
+    # A Document, since as_dict is left False; the dict form is for older callers.
+    if not isinstance(doc, Document) or doc.body is None:
         raise InputError(where, NO_TEXT)
     title = " ".join(doc.title.split()) if doc.title else None
     paragraphs = [p.strip() for p in (xmltotxt(element, False) for element in doc.body) if p.strip()]

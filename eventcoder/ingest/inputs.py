@@ -9,7 +9,7 @@ import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO, TextIO
+from typing import IO, TextIO
 
 from ..article import Article
 from ..errors import InputError
@@ -154,7 +154,7 @@ def _read_jsonl_file(path: str, gz: bool) -> Iterator[Item]:
             raise InputError(path, BAD_GZIP) from e
 
 
-def _binary_lines(stream: BinaryIO) -> Iterator[tuple[int, str | None]]:
+def _binary_lines(stream: IO[bytes] | gzip.GzipFile) -> Iterator[tuple[int, str | None]]:
     """Numbered decoded lines of a byte stream (None for binary data), the BOM dropped."""
     for number, raw in enumerate(stream, 1):
         if number == 1:

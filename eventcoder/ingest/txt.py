@@ -116,7 +116,7 @@ def is_credit(paragraph: str, *, whole: bool = True) -> bool:
     if tail and (not whole or tail.start() == 0):
         return True
     label = _CREDIT_LABEL.search(paragraph)
-    return bool(label) and (not whole or label.start() == 0)
+    return label is not None and (not whole or label.start() == 0)
 
 
 def parse(text: str) -> TxtArticle:

@@ -7,15 +7,14 @@ feature type, population and the countries of the article (those it names unambi
 those of its actors), so that ``New York`` is New York City. Mentions not in the gazetteer
 (``the White House``) are left out rather than guessed.
 
-``ctx.scratch["places.dateline"]`` holds the dateline's Place (or None); ``location_for``
-gives an event the place of its clause, else the dateline's.
+``ctx.dateline`` holds the dateline's Place (or None): an event happened there unless its
+clause names another place (``eventcoder.events.factory.event_place``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from ..article import Place
 from ..nlp import Context
@@ -42,11 +41,10 @@ def load(settings: Settings) -> Resources:
     return Resources(gaz, re.compile(rf"(?<![\w.])(?:the )?(?:{names})(?!\w)"))
 
 
-def apply(ctx: Context) -> None:
-    """Add a Place for every mention the gazetteer knows."""
-    res: Resources = ctx.resources.places
+def apply(ctx: Context, res: Resources) -> None:
+    """Add a Place for every mention the gazetteer knows, and note the dateline's."""
     text = ctx.article.text
-    mentions = _mentions(ctx, res)
+    mentions, dateline_start = _mentions(ctx, res)
     facilities = {_trim(text, e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "FAC"}
     # the article's countries: its actors' and those it names unambiguously
     context = {a.country for a in ctx.article.actors if a.country}
@@ -62,13 +60,14 @@ def apply(ctx: Context) -> None:
             continue
         place = _place(text, start, end, entry)
         places.append(place)
-        if start == ctx.scratch.get("places.dateline_start"):
+        if start == dateline_start:
             dateline = place
-    ctx.scratch["places.dateline"] = dateline
+    ctx.dateline = dateline
     ctx.article.places = places
 
 
-def _mentions(ctx: Context, res: Resources) -> list[tuple[int, int]]:
+def _mentions(ctx: Context, res: Resources) -> tuple[list[tuple[int, int]], int | None]:
+    """Candidate place spans, and the start of the dateline's place (None: no dateline)."""
     text = ctx.article.text
     found: list[tuple[int, int]] = []
     taken = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in NOT_PLACES]
@@ -79,12 +78,11 @@ def _mentions(ctx: Context, res: Resources) -> list[tuple[int, int]]:
         start, end = _trim(text, m.start(), m.end())
         if not _overlaps((start, end), found) and not _overlaps((start, end), taken):
             found.append((start, end))
-    m = DATELINE.match(text)
-    if m:
-        ctx.scratch["places.dateline_start"] = m.start(1)
-        if not _overlaps(m.span(1), found):
-            found.append(m.span(1))
-    return sorted(set(found))
+    dateline = DATELINE.match(text)
+    if dateline:
+        if not _overlaps(dateline.span(1), found):
+            found.append(dateline.span(1))
+    return sorted(set(found)), dateline.start(1) if dateline else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -103,13 +101,3 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _place(text: str, start: int, end: int, e: Entry) -> Place:
     return Place(start, end, text[start:end], e.name, e.country, e.lat, e.lon, e.geonameid, e.feature)
-
-
-def location_for(ctx: Context, start: int, end: int, skip: list[tuple[int, int]] = ()) -> dict[str, Any] | None:
-    """An event location: the first place within ``start:end`` (its clause) outside the ``skip``
-    spans, else the dateline's place, else None."""
-    for p in ctx.article.places:
-        if start <= p.start and p.end <= end and not any(s <= p.start < e for s, e in skip):
-            return p.to_dict()
-    dateline = ctx.scratch.get("places.dateline")
-    return dateline.to_dict() if dateline is not None else None

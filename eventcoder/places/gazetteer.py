@@ -21,16 +21,18 @@ from pathlib import Path
 
 from ..errors import DictionaryError
 from ..settings import cache_dir
+from ..tuning import TUNING
 
 ALIASES = "country_aliases.tsv"
 FORMAT = 1  # bump when the index layout changes
 
-# Feature priors in log10-population units: a country beats a town of the same name, a city
-# beats a US state of the same name ("New York", "Washington") unless the context says otherwise.
-PRIOR = {"country": 3.0, "continent": 3.0, "admin1": -1.0, "city": 0.0}
-CAPITAL_BONUS = 1.0
-PRIMARY_BONUS = 0.5
-CONTEXT_BONUS = 1.5  # the place lies in a country the article names or its actors belong to
+# Feature priors in log10-population units (tuning.toml): a country beats a town of the same
+# name, a city beats a US state of the same name ("New York", "Washington") unless the context
+# says otherwise.
+PRIOR = TUNING.place_prior
+CAPITAL_BONUS = TUNING.capital_bonus
+PRIMARY_BONUS = TUNING.primary_bonus
+CONTEXT_BONUS = TUNING.context_bonus  # the place lies in a country the article names or its actors belong to
 
 # Alternate names that are codes rather than names (IATA "WAS", "GZA") or not in Latin script.
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'\-]*$")
@@ -178,12 +180,12 @@ def build(aliases: list[tuple[str, str, int]], alias_file: str = ALIASES) -> Gaz
     index: dict[str, list[int]] = {}
     primary: set[tuple[str, int]] = set()
     for name, idx, is_primary in names:
-        k = key(name)
-        lst = index.setdefault(k, [])
+        name_key = key(name)
+        lst = index.setdefault(name_key, [])
         if idx not in lst:
             lst.append(idx)
         if is_primary:
-            primary.add((k, idx))
+            primary.add((name_key, idx))
     country_names = sorted({n for n, i, _ in names if entries[i].feature == "country"}, key=len, reverse=True)
     return Gazetteer(entries, {k: tuple(v) for k, v in index.items()}, primary, country_names)
 

@@ -12,9 +12,10 @@
 4. Each speaker is resolved to an actor through ``ctx.token_actor`` (the actors stage maps
    pronouns and name variants there), so that "he" and "Rybakov" are the actor they stand for;
    without actors the speaker's mention and name are still given.
-5. Each speech act gets a statement event (CAMEO 010, or the code of its cue: ``denied`` ->
-   016) appended to the article's events, linked both ways with its first quote; a cue the
-   events stage already coded as an event is linked instead of coded twice.
+5. The events stage codes speech acts like any verb, with its dictionary and PETRARCH's
+   nesting rules: "X told Y", "X accused Y" are events; a bare "X said ..." is a quote, not an
+   event (with ``require_dyad`` off the events stage keeps one-sided statements). A quote whose
+   cue the events stage coded is linked both ways with that event.
 """
 
 from __future__ import annotations
@@ -26,37 +27,30 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .. import places, timex
-from ..article import Event, Participant, Quote, Speaker
+from ..article import Event, Participant, Quote
 from ..nlp import Context
 from ..settings import Settings
+from ..tuning import TUNING
 from . import attribution, lexicon, marks
 from .attribution import Attribution
 from .lexicon import Cue, Lexicon
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-MAX_GAP_AFTER = 14  # words between a quote's end and the cue that follows it ("..." X quoted Y as saying)
-MAX_GAP_BEFORE = 8  # words between a cue and the quote after it (said in a statement on Monday: "...")
+MAX_GAP_AFTER = TUNING.max_gap_after  # words between a quote's end and the cue after it (tuning.toml)
+MAX_GAP_BEFORE = TUNING.max_gap_before  # words between a cue and the quote after it
 COLON = Cue("010", "speech")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Resources:
+    """What the quotes stage loads once: the cue lexicons."""
+
     lexicon: Lexicon
-    ontology: Any  # eventcoder.events.ontology.Ontology, or None while that module is absent
 
 
 def load(settings: Settings) -> Resources:
-    """The cue lexicons and the event ontology (CAMEO -> PLOVER, Goldstein, quad)."""
-    return Resources(lexicon.load(), _ontology())
-
-
-def _ontology() -> Any:
-    try:
-        from ..events import ontology
-    except ImportError:  # the events stage ships it; until then events keep their CAMEO code only
-        return None
-    return ontology.load()
+    """The cue lexicons (reporting verbs and quote patterns)."""
+    return Resources(lexicon.load())
 
 
 @dataclass
@@ -72,9 +66,8 @@ class _Found:
     outer_end: int = 0  # end of the passage with its closing mark (direct quotes)
 
 
-def apply(ctx: Context) -> None:
+def apply(ctx: Context, res: Resources) -> None:
     """Add the article's quotes and their statement events."""
-    res: Resources = ctx.resources.quotes
     text, doc = ctx.article.text, ctx.doc
     passages = marks.find(text)
     quoted = [(p.open, p.outer_end) for p in passages]
@@ -120,7 +113,7 @@ def apply(ctx: Context) -> None:
                 continue
             found.append(_Found(start, end, False, att, att.speaker, "indirect"))
     found.sort(key=lambda f: f.start)
-    _emit(ctx, res, found)
+    _emit(ctx, found)
 
 
 def _attribute(
@@ -134,7 +127,7 @@ def _attribute(
     for a in atts:
         for s, e in a.content:
             overlap = min(e, p.end) - max(s, p.start)
-            if overlap > 0 and overlap >= 0.8 * min(e - s, p.end - p.start):
+            if overlap > 0 and overlap >= TUNING.holder_overlap * min(e - s, p.end - p.start):
                 holders.append((e - s, a))
     if holders:
         # the closest cue that names a speaker ("called it a 'paperwork error' that was reported")
@@ -297,9 +290,8 @@ def _colons(ctx: Context, paras: list[tuple[int, int]]) -> list[Attribution]:
     return out
 
 
-def _emit(ctx: Context, res: Resources, found: list[_Found]) -> None:
+def _emit(ctx: Context, found: list[_Found]) -> None:
     article = ctx.article
-    next_event = 1 + max((int(e.id[1:]) for e in article.events if e.id[1:].isdigit()), default=0)
     events_by_att: dict[int, Event] = {}
     for n, f in enumerate(found, 1):
         qid = f"q{n}"
@@ -312,9 +304,7 @@ def _emit(ctx: Context, res: Resources, found: list[_Found]) -> None:
             continue
         event = events_by_att.get(id(f.att)) or _existing_event(article.events, f.att)
         if event is None:
-            event = _statement(ctx, res, f, speaker, f"e{next_event}", qid)
-            next_event += 1
-            article.events.append(event)
+            continue  # a bare "X said ...": a quote, not an event
         events_by_att[id(f.att)] = event
         if event.quote is None:
             event.quote = qid
@@ -328,33 +318,6 @@ def _existing_event(events: list[Event], att: Attribution) -> Event | None:
     return None
 
 
-def _statement(ctx: Context, res: Resources, f: _Found, speaker: Speaker, eid: str, qid: str) -> Event:
-    article, att = ctx.article, f.att
-    assert att is not None
-    s_start, s_end = _sentence(att, article.text)
-    actor = article.actor(speaker.actor)
-    # when and where the statement was made: not the times and places of what was said
-    skip = [*att.content, (speaker.start, speaker.end)]
-    event = Event(
-        id=eid,
-        cameo=att.lex.code,
-        root=att.lex.code[:2],
-        trigger=article.span(att.cue_start, att.cue_end),
-        sentence=article.span(s_start, s_end),
-        source=Participant(speaker.actor, actor.code if actor else None, speaker.start, speaker.end, speaker.text),
-        target=None,
-        modality="asserted",
-        date=_first_time(article, s_start, s_end, skip) or article.published,
-        location=places.location_for(ctx, s_start, s_end, skip),
-        rule=f"quote cue '{att.lemma}' ({att.lex.kind}; {f.rule})",
-        confidence=0.8 if f.direct else 0.6,
-        quote=qid,
-    )
-    if res.ontology is not None:
-        res.ontology.fill(event)
-    return event
-
-
 def _sentence(att: Attribution, text: str) -> tuple[int, int]:
     """The cue's sentence, within its paragraph (the parser may run a sentence on past one)."""
     if att.sentence is None:
@@ -365,16 +328,7 @@ def _sentence(att: Attribution, text: str) -> tuple[int, int]:
     return (before + 1 if before >= 0 else start), (after if after >= 0 else end)
 
 
-def _first_time(article: Any, start: int, end: int, skip: list[tuple[int, int]]) -> str | None:
-    """The first time of the span, outside what was said, precise enough to date an event."""
-    for t in article.times:
-        if start <= t.start and t.end <= end and not any(s <= t.start < e for s, e in skip):
-            if t.granularity in timex.EVENT_GRANULARITIES:
-                return t.value
-    return None
-
-
-def _speaker(ctx: Context, head: Token) -> Speaker:
+def _speaker(ctx: Context, head: Token) -> Participant:
     doc, article = ctx.doc, ctx.article
     lo, hi = attribution.mention_tokens(head)
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
@@ -388,7 +342,7 @@ def _speaker(ctx: Context, head: Token) -> Speaker:
         name = None  # an unresolved pronoun names nobody
     else:
         name = _name_text(ctx, head)
-    return Speaker(actor_id, name, start, end, article.text[start:end])
+    return Participant(actor_id, actor.code if actor else None, start, end, article.text[start:end], name)
 
 
 def _name_text(ctx: Context, head: Token) -> str:

@@ -115,9 +115,9 @@ def _as_saying(verb: Token) -> Token | None:
 def speaker_of(verb: Token) -> tuple[Token | None, Token | None]:
     """(speaker head, via head) of a reporting verb."""
     # X quoted Y as saying / Y was quoted by X as saying
-    head = verb.head
-    if verb.dep_ in ("pcomp", "pobj") and head.lower_ == "as":
-        head = head.head
+    head: Token | None = verb.head
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "as":
+        head = verb.head.head
     elif verb.dep_ in ("advcl", "xcomp", "oprd") and any(c.lower_ == "as" for c in verb.children):
         pass
     else:

@@ -66,7 +66,7 @@ def create_app(
     refused. ``settings``: how posted articles are coded. ``max_body``: request body limit in bytes.
     """
     owned = not isinstance(store, Store)
-    db = Store(store, create=False) if owned else store
+    db: Store = store if isinstance(store, Store) else Store(store, create=False)
     settings = settings or Settings.load()
     coding = threading.Lock()  # one article coded at a time: the spaCy pipeline is not shared safely
 

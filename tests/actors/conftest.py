@@ -7,7 +7,6 @@ import pytest
 from eventcoder import actors
 from eventcoder.article import Article
 from eventcoder.nlp import Context
-from eventcoder.pipeline import Resources
 from eventcoder.settings import Settings
 
 
@@ -35,9 +34,8 @@ def code_text(nlp):
 
     def run(text: str, res, published: str | None = "2024-09-20") -> Context:
         article = Article(id="t", text=text, published=published)
-        resources = Resources(actors=res, times=None, places=None, events=None, quotes=None)
-        ctx = Context(article, nlp(text), Settings(), resources)
-        actors.apply(ctx)
+        ctx = Context(article, nlp(text), Settings())
+        actors.apply(ctx, res)
         return ctx
 
     return run

@@ -36,7 +36,7 @@ def test_apposition_is_one_actor_in_two_spans(code_text, bundled):
         ("Rod Blagojevich", "USAELI", ["Rod Blagojevich", "the former governor of Illinois"]),
     ]
     blagojevich = ctx.article.actors[1].id
-    assert ctx.scratch["actor_mentions"][1:] == [(2, 4, blagojevich), (5, 10, blagojevich)]
+    assert ctx.actor_mentions[1:] == [(2, 4, blagojevich), (5, 10, blagojevich)]
 
 
 def test_title_shared_by_conjoined_people(code_text, bundled):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventcoder import actors
+from eventcoder.nlp import Discards
 from eventcoder.settings import Settings
 
 
@@ -99,7 +100,7 @@ def test_same_key_across_articles(code_text, bundled):
     assert sorted(x.key for x in b.article.actors) == ["PERSON:IVAN_PETROVSKY", "SERGEY_LAVROV"]
 
 
-def test_token_actor_and_scratch(code_text, bundled):
+def test_token_actor_mentions_and_discards(code_text, bundled):
     ctx = code_text("Russian Foreign Minister Sergei Lavrov met Chinese state media.", bundled)
     lavrov, media = ctx.article.actors
     assert ctx.token_actor == {
@@ -112,8 +113,8 @@ def test_token_actor_and_scratch(code_text, bundled):
         7: media.id,
         8: media.id,
     }
-    assert ctx.scratch["actor_mentions"] == [(0, 5, "a1"), (6, 9, "a2")]
-    assert ctx.scratch["discards"] == {"story": False, "sentences": set()}
+    assert ctx.actor_mentions == [(0, 5, "a1"), (6, 9, "a2")]
+    assert ctx.discards == Discards(story=False, sentences=set())
 
 
 @pytest.mark.parametrize(
@@ -171,7 +172,7 @@ def test_petrarch_date_restrictions(code_text, petr, published, code):
 
 def test_story_discard(code_text, petr):
     ctx = code_text("Gondor won the World Golf Championships on Sunday.", petr)
-    assert ctx.scratch["discards"]["story"] is True
+    assert ctx.discards.story is True
 
 
 def test_two_dictionary_people_never_merge(nlp, code_text, tmp_path, monkeypatch):

@@ -4,13 +4,12 @@ the actors stage), and small verb dictionaries written in the test."""
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from eventcoder.article import Actor, Article
 from eventcoder.dictionaries.verbs import read_verbs
-from eventcoder.events import Resources, ontology
+from eventcoder.events import Resources, lexicon, ontology
 from eventcoder.events.apply import code_article
 from eventcoder.nlp import Context
 from eventcoder.settings import Settings
@@ -50,9 +49,8 @@ def code(nlp):
         article.times = list(times)
         doc = nlp(text)
         token_actor = mark_actors(doc, article, actors)
-        resources = SimpleNamespace(events=Resources(verbs, ontology.load()))
-        ctx = Context(article, doc, Settings().with_options(options), resources, token_actor)
-        code_article(ctx, verbs, ontology.load())
+        ctx = Context(article, doc, Settings().with_options(options), token_actor=token_actor)
+        code_article(ctx, Resources(verbs, ontology.load(), lexicon.load()))
         return article
 
     return run

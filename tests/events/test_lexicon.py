@@ -17,7 +17,7 @@ from eventcoder.events import lexicon
     ],
 )
 def test_non_event(lemma, dependents, matched, expected):
-    assert lexicon.non_event(lemma, dependents, matched=matched) is expected
+    assert lexicon.load().non_event(lemma, dependents, matched=matched) is expected
 
 
 def test_non_events_bad_row_names_file_and_line(tmp_path):

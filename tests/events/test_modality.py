@@ -1,6 +1,8 @@
 import pytest
 
-from eventcoder.events.modality import modality
+from eventcoder.events.modality import modality, read_cues
+
+CUES = read_cues()
 
 
 @pytest.mark.parametrize(
@@ -27,14 +29,14 @@ from eventcoder.events.modality import modality
 def test_modality(nlp, text, verb, value, negated):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
-    m = modality(token)
+    m = modality(token, CUES)
     assert (m.value, m.negated) == (value, negated)
 
 
 def test_a_time_well_before_publication_is_historical(nlp):
     doc = nlp("Russia attacked Ukraine.")
-    assert modality(doc[1], historical_time=True).value == "historical"
-    assert modality(doc[1]).cue is None
+    assert modality(doc[1], CUES, historical_time=True).value == "historical"
+    assert modality(doc[1], CUES).cue is None
 
 
 @pytest.mark.parametrize(
@@ -60,5 +62,5 @@ def test_a_time_well_before_publication_is_historical(nlp):
 def test_attempts_beliefs_questions(nlp, text, verb, value, cue):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
-    m = modality(token)
+    m = modality(token, CUES)
     assert (m.value, doc[m.cue].text if m.cue is not None else None) == (value, cue)

@@ -111,7 +111,7 @@ def test_senses_and_targets(code, verbs, text, actors, expected):
 
 
 def test_the_bundled_table_reads():
-    table = senses.senses()
+    table = senses.read_senses()
     assert [(s.when, s.code) for s in table["blast"]] == [("object-actor", "111")]
     assert [(s.when, sorted(s.words), s.always) for s in table["clear"]] == [("without", ["for", "of", "to"], False)]
     assert [(s.when, sorted(s.words), s.code) for s in table["hold"]] == [
@@ -142,5 +142,5 @@ def test_a_bad_row_names_file_and_line(tmp_path, row, reason):
     path = tmp_path / "senses.tsv"
     path.write_text("# comment\nverb\twhen\tmatch\tcode\twhy\n" + row + "\n", encoding="utf-8")
     with pytest.raises(DictionaryError) as err:
-        senses.senses(path)
+        senses.read_senses(path)
     assert str(err.value) == f"{path}:3: {reason}"

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from eventcoder import places
 from eventcoder.article import Article
+from eventcoder.events.factory import event_place
 from eventcoder.nlp import Context
 from eventcoder.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def resources():
-    return SimpleNamespace(places=places.load(Settings()))
+    return places.load(Settings())
 
 
 def _ctx(nlp, resources, text: str) -> Context:
-    ctx = Context(Article("t", text), nlp(text), Settings(), resources)
-    places.apply(ctx)
+    ctx = Context(Article("t", text), nlp(text), Settings())
+    places.apply(ctx, resources)
     for p in ctx.article.places:
         assert ctx.article.text[p.start : p.end] == p.text
     return ctx
 
 
 def test_seed(nlp, resources, seed_article):
-    ctx = Context(seed_article, nlp(seed_article.text), Settings(), resources)
-    places.apply(ctx)
+    ctx = Context(seed_article, nlp(seed_article.text), Settings())
+    places.apply(ctx, resources)
     got = {p.text: (p.name, p.country, p.feature, p.geonameid) for p in seed_article.places}
     assert got["New York"] == ("New York City", "USA", "city", 5128581)
     assert got["Gaza"] == ("Gaza", "PSE", "city", 281133)
@@ -54,7 +53,6 @@ def test_mentions(nlp, resources, text, expected):
 
 def test_dateline_is_the_fallback_location(nlp, resources):
     ctx = _ctx(nlp, resources, "KYIV, Ukraine (AP) \u2014 Officials met in Lviv. They talked.")
-    assert ctx.scratch["places.dateline"].text == "KYIV"
-    lviv = ctx.article.text.index("Lviv")
-    assert places.location_for(ctx, lviv - 10, lviv + 4)["name"] == "Lviv"
-    assert places.location_for(ctx, lviv + 6, lviv + 18)["name"] == "Kyiv"
+    assert ctx.dateline is not None and ctx.dateline.text == "KYIV"
+    verbs = [t for t in ctx.doc if t.lemma_ in ("meet", "talk")]
+    assert [event_place(ctx, v, ())["name"] for v in verbs] == ["Lviv", "Kyiv"]

@@ -18,7 +18,7 @@ _scores: dict[str, dict] = {}
 
 def _summary(shared: Path, name: str) -> dict:
     if name not in _scores:
-        from eventcoder.validate import run
+        from eventcoder.evaluation.validate import run
 
         spec = FLOORS[name]
         _scores[name] = run(shared / spec["suite"], str(shared / spec["dicts"])).summary()

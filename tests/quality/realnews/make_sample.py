@@ -78,14 +78,22 @@ def main() -> None:
                 "outlet": "Wikinews",
                 "split": "test" if i in test_ids else "dev",
                 "text": r["text"],
-                "sentences": [{"id": f"wn{i:03d}-s{k + 1}", "start": a, "end": b} for k, (a, b) in enumerate(lead + later)],
+                "sentences": [
+                    {"id": f"wn{i:03d}-s{k + 1}", "start": a, "end": b} for k, (a, b) in enumerate(lead + later)
+                ],
             }
         )
     with open(HERE / "articles.jsonl", "w", encoding="utf-8") as f:
         for a in out:
             f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    print(len(out), "articles,", sum(len(a["sentences"]) for a in out), "sentences,",
-          sum(a["split"] == "test" for a in out), "test articles")
+    print(
+        len(out),
+        "articles,",
+        sum(len(a["sentences"]) for a in out),
+        "sentences,",
+        sum(a["split"] == "test" for a in out),
+        "test articles",
+    )
 
 
 if __name__ == "__main__":

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article import Article, Event
-from .errors import InputError, SettingsError
-from .settings import NAMES, Settings
+from ..article import Article, Event
+from ..errors import InputError, SettingsError
+from ..pipeline import code_batch
+from ..settings import NAMES, Settings
 
 NULL = "---"
 NOT_APPLICABLE_ERRORS = ("bad_input_parse",)
@@ -298,24 +299,8 @@ class Report:
 
 
 def code_records(articles: list[Article], settings: Settings) -> list[Article]:
-    """Run the pipeline's stages up to and including events (quotes' statement events are
-    not what the suites test) on every article."""
-    from . import nlp as nlp_mod
-    from .pipeline import STAGES, load_resources
-
-    nlp = nlp_mod.load(settings.model)
-    resources = load_resources(settings)
-    stages = []
-    for name, _load, apply in STAGES:
-        stages.append(apply)
-        if name == "events":
-            break
-    docs = nlp_mod.parse(nlp, (a.text for a in articles), batch_size=settings.batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        ctx = nlp_mod.Context(article, doc, settings.with_options(article.options), resources)
-        for apply in stages:
-            apply(ctx)
-    return articles
+    """Code every record as ``eventcoder code`` does: every stage, the same options."""
+    return code_batch(articles, settings)
 
 
 def run(suite_path: str | Path, prefix: str | None = None, settings: Settings | None = None) -> Report:

@@ -4,7 +4,7 @@ import pytest
 
 from eventcoder.article import Event, Participant, Span
 from eventcoder.errors import InputError
-from eventcoder.validate import (
+from eventcoder.evaluation.validate import (
     Outcome,
     Record,
     Report,
