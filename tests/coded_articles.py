@@ -6,7 +6,7 @@ holds by construction. Shared by tests/store, tests/web and tests/test_export.py
 
 from __future__ import annotations
 
-from eventcoder.article import Actor, Article, Event, Participant, Place, Quote, Span, Speaker, TimeExpr
+from eventcoder.article import Actor, Article, Event, Participant, Place, Quote, Span, TimeExpr
 
 
 def at(text: str, words: str, nth: int = 0) -> Span:
@@ -66,7 +66,7 @@ def moscow_times() -> Article:
             q1.end,
             q1.text,
             True,
-            speaker=Speaker("a4", "Sergei Ryabkov", *_se(at(t, "Sergei Ryabkov"))),
+            speaker=Participant("a4", "RUSGOV", *_se(at(t, "Sergei Ryabkov")), name="Sergei Ryabkov"),
             cue=at(t, "told"),
             via="state media",
             event="e2",
@@ -78,7 +78,7 @@ def moscow_times() -> Article:
             q2.end,
             q2.text,
             False,
-            speaker=Speaker("a4", None, *_se(at(t, "Rybakov"))),
+            speaker=Participant("a4", "RUSGOV", *_se(at(t, "Rybakov"))),
             cue=at(t, "said"),
             event="e3",
         ),  # fmt: skip
@@ -194,7 +194,7 @@ def china() -> Article:
                 q.end,
                 q.text,
                 False,
-                speaker=Speaker(None, None, *_se(at(t, "the foreign ministry"))),
+                speaker=Participant(None, None, *_se(at(t, "the foreign ministry"))),
                 cue=at(t, "said"),
             )
         ],  # fmt: skip

@@ -24,3 +24,11 @@ def nlp():
     from eventcoder.settings import Settings
 
     return nlp_mod.load(Settings().model)
+
+
+@pytest.fixture
+def seed_article(shared):
+    """The seed article as ingest reads it (body, published 2024-09-20)."""
+    from eventcoder.ingest.inputs import read_file
+
+    return next(read_file(str(shared / "seed" / "moscow-times-2024-09-20.txt")))

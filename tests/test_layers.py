@@ -27,6 +27,7 @@ LAYERS = {
     "run": 10,
     "evaluation": 10,
     "evaluate": 10,
+    "api": 10,
     "export": 10,
     "info": 10,
     "cli": 11,

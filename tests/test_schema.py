@@ -1,4 +1,4 @@
-from eventcoder.article import Actor, Article, Event, Participant, Quote, Speaker
+from eventcoder.article import Actor, Article, Event, Participant, Quote
 from eventcoder.schema import problems
 
 
@@ -25,7 +25,7 @@ def _article() -> Article:
             end=35,
             text="it rejects talks",
             direct=False,
-            speaker=Speaker("a1", "Russia", 0, 6, "Moscow"),
+            speaker=Participant("a1", "RUS", 0, 6, "Moscow", "Russia"),
             cue=a.span(7, 11),
         )
     )

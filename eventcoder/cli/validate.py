@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..evaluation import realnews
 from ..evaluation.validate import format_report, run
 from ..settings import Settings
 from . import cli
@@ -25,12 +26,16 @@ from .common import library_errors
 @click.option("--model", default=None, help="spaCy pipeline to load")
 @library_errors
 def validate_cmd(suite: str, prefix: str | None, as_json: bool, failures: bool, model: str | None) -> None:
-    """Code every record of SUITE (PETRARCH XML) and print per-category pass rates and event
-    precision, recall and F1. A record is right when its (source, target, CAMEO) triples
-    equal the gold ones."""
-    report = run(suite, prefix, Settings.load(model=model))
-    summary = report.summary()
-    if as_json:
-        click.echo(json.dumps(summary, indent=2))
+    """Code every record of SUITE as `eventcoder code` does and score it.
+
+    SUITE is PETRARCH XML (per-category pass rates and event precision, recall and F1; a
+    record is right when its (source, target, CAMEO) triples equal the gold ones), or a
+    real-news gold set in JSON Lines (.jsonl: event precision and recall per split, see
+    docs/coding-conventions.md)."""
+    if suite.endswith(".jsonl"):
+        summary = realnews.run(suite, Settings.load(model=model)).summary()
+        text = realnews.format_report(summary, failures=failures)
     else:
-        click.echo(format_report(summary, failures=failures))
+        summary = run(suite, prefix, Settings.load(model=model)).summary()
+        text = format_report(summary, failures=failures)
+    click.echo(json.dumps(summary, indent=2) if as_json else text)

@@ -12,14 +12,16 @@ A record is right when the set of (source, target, CAMEO) triples of its events 
 gold set; a missing source or target is ``---``; a compound code ``A/B`` stands for A and B. A
 record with ``noevents`` or an ``error`` expects no event, except ``bad_input_parse``, which
 tests PETRARCH's reader of the supplied parse tree (eventcoder parses the text itself): those
-are not applicable. The records are coded by the pipeline's stages up to the events stage
-(the quotes stage, which adds statement events, is not what the suites test).
+are not applicable. The records are coded as ``eventcoder code`` codes them (every stage, the
+record's options), through the same run function: the score is what users get.
 """
 
 from __future__ import annotations
 
 import glob
 import html
+import io
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -28,7 +30,8 @@ from typing import Any
 
 from ..article import Article, Event
 from ..errors import InputError, SettingsError
-from ..pipeline import code_batch
+from ..ingest import Rejection
+from ..run import code_inputs
 from ..settings import NAMES, Settings
 
 NULL = "---"
@@ -298,9 +301,23 @@ class Report:
         }
 
 
-def code_records(articles: list[Article], settings: Settings) -> list[Article]:
-    """Code every record as ``eventcoder code`` does: every stage, the same options."""
-    return code_batch(articles, settings)
+def code_records(articles: list[Article], settings: Settings) -> list[Article | Rejection]:
+    """Code the articles exactly as ``eventcoder code`` codes a JSON Lines input: each
+    article becomes a record (with its ``options``), the records go through
+    :func:`eventcoder.run.code_inputs`, and the JSON Lines it writes are read back. A
+    record the run rejects comes back as its Rejection, in its place."""
+    records = io.StringIO()
+    for a in articles:
+        record: dict[str, Any] = {"id": a.id, "text": a.text, "published": a.published, "title": a.title}
+        record.update(url=a.url, outlet=a.outlet, options=a.options)
+        records.write(json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False) + "\n")
+    records.seek(0)
+    out = io.StringIO()
+    rejected: list[Rejection] = []
+    code_inputs(["-"], settings, stdin=records, jsonl=out, on_reject=rejected.append)
+    coded = {a.id: a for a in (Article.from_dict(json.loads(line)) for line in out.getvalue().splitlines())}
+    by_line = {r.where.rsplit(":", 1)[-1]: r for r in rejected}
+    return [coded.get(a.id) or by_line.get(str(i), Rejection(a.id, "not coded")) for i, a in enumerate(articles, 1)]
 
 
 def run(suite_path: str | Path, prefix: str | None = None, settings: Settings | None = None) -> Report:
@@ -312,7 +329,11 @@ def run(suite_path: str | Path, prefix: str | None = None, settings: Settings | 
     base = Settings.load(**{**{k: getattr(base, k) for k in ("model", "batch_size")}, **overrides})
     articles = [Article(id=r.id, text=r.text, published=r.date, options=dict(r.options)) for r in suite.records]
     coded = code_records(articles, base)
-    outcomes = [Outcome(r, event_triples(a.events)) for r, a in zip(suite.records, coded, strict=True)]
+    # A record the run rejects is wrong whatever its gold: it codes to its reason.
+    outcomes = [
+        Outcome(r, event_triples(a.events) if isinstance(a, Article) else {("rejected", a.reason, NULL)})
+        for r, a in zip(suite.records, coded, strict=True)
+    ]
     return Report(str(suite_path), outcomes, dicts)
 
 

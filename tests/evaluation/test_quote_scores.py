@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from eventcoder.article import Actor, Article, Quote, Span, Speaker
+from eventcoder.article import Actor, Article, Participant, Quote, Span
 from eventcoder.cli import cli
 from eventcoder.cli import evaluate as _evaluate  # noqa: F401  (registers the command)
 from eventcoder.evaluation.brat import Attribution
@@ -29,7 +29,7 @@ def _article(quotes: list[Quote], actors: list[Actor] | None = None) -> Article:
 
 def _q(qid, start, end, direct, speaker=None, cue=None, actor=None) -> Quote:
     sp = (
-        Speaker(actor, TEXT[speaker[0] : speaker[1]], speaker[0], speaker[1], TEXT[speaker[0] : speaker[1]])
+        Participant(actor, None, speaker[0], speaker[1], TEXT[speaker[0] : speaker[1]], TEXT[speaker[0] : speaker[1]])
         if speaker
         else None
     )

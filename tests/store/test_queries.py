@@ -144,7 +144,7 @@ def test_quotes(store, filters, expected):
 def test_quote_item_fields(store):
     item = store.quotes(q="arms")["items"][0]
     assert item["text"] == "Washington had rejected talks with Moscow on arms control"
-    assert item["speaker"] == {"actor": "a4", "name": None, "start": MT_TEXT.index("Rybakov"),
+    assert item["speaker"] == {"actor": "a4", "code": "RUSGOV", "name": None, "start": MT_TEXT.index("Rybakov"),
                                "end": MT_TEXT.index("Rybakov") + 7, "text": "Rybakov"}  # fmt: skip
     assert (item["speaker_key"], item["speaker_actor_name"]) == ("sergei_ryabkov", "Sergei Ryabkov")
     assert (item["article_id"], item["published"]) == (MT, "2024-09-20")
