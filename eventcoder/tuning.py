@@ -34,6 +34,8 @@ class Tuning:
     max_gap_after: int
     max_gap_before: int
     holder_overlap: float
+    home_share: float
+    home_min: int
     place_prior: dict[str, float]
     capital_bonus: float
     primary_bonus: float
@@ -81,6 +83,8 @@ def read_tuning(path: Path = TUNING_FILE) -> Tuning:
         max_gap_after=_get(t, "quotes.max_gap_after", int),
         max_gap_before=_get(t, "quotes.max_gap_before", int),
         holder_overlap=float(_get(t, "quotes.holder_overlap", num)),
+        home_share=float(_get(t, "actors.home_share", num)),
+        home_min=_get(t, "actors.home_min", int),
         place_prior={k: float(v) for k, v in prior.items()},
         capital_bonus=float(_get(t, "places.capital_bonus", num)),
         primary_bonus=float(_get(t, "places.primary_bonus", num)),

@@ -19,12 +19,15 @@ from ..article import Actor, Span
 from ..dictionaries import ActorEntry, as_date, norm
 from ..nlp import Context, Discards
 from ..settings import Settings
+from ..tuning import TUNING
 from .groups import group_items, split_locations
 from .items import find_items
 from .mentions import compose_groups
 from .resolve import Build, Resolver
 from .resources import ActorResources
 from .resources import load as _load
+
+NO_COUNTRY = "---"  # the country part of a code with no country
 
 __all__ = ["ActorResources", "Lookup", "apply", "find_actors", "load", "lookup"]
 
@@ -75,7 +78,32 @@ def find_actors(
                     token_actor[i] = aid
     _trim_runs(doc, token_actor)
     spans.sort()
+    infer_nationality(actors)
     return actors, token_actor, spans
+
+
+def home_country(actors: list[Actor]) -> str | None:
+    """The country an article is about: the one that holds most of its country-coded actor
+    mentions, when it holds enough of them (``tuning.toml``: actors.home_share, home_min)."""
+    counts = Counter(a.country for a in actors if a.country for _ in a.mentions)
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= TUNING.home_min and n >= TUNING.home_share * sum(counts.values()) else None
+
+
+def infer_nationality(actors: list[Actor]) -> None:
+    """Give groups without a country ("police", "prosecutors", "people": ``---COP``) the
+    article's country, when it is about one country: in a story about Sweden, "prosecutors"
+    are SWEJUD (cameo-conventions.md, inferred nationality). Named organisations keep their code."""
+    home = home_country(actors)
+    if home is None:
+        return
+    for a in actors:
+        if a.code and a.code.startswith(NO_COUNTRY) and a.kind == "group":
+            a.code = home + a.code[len(NO_COUNTRY) :]
+            a.country = home
+            a.rule = f"{a.rule or 'agent'}; country of the article ({home})"
 
 
 # What a run of one actor's tokens never starts or ends with, once a shorter mention inside a
@@ -106,6 +134,7 @@ def _trim_runs(doc: Doc, token_actor: dict[int, str]) -> None:
 
 
 def _actor(doc: Doc, text: str, b: Build, aid: str, res: ActorResources, day: date | None) -> Actor:
+    b.code = res.sectors.grammatical(b.code)
     country, sector = res.sectors.split(b.code)
     mentions = []
     for s, e in sorted(b.spans):

@@ -74,7 +74,19 @@ class Sectors:
         return first, head[3:6] or None
 
     def label(self, sector: str | None) -> str | None:
+        """The human-readable label of a sector code (``GOV`` -> government)."""
         return self.labels.get(sector) if sector else None
+
+    def grammatical(self, code: str | None) -> str | None:
+        """The code in the actor-code grammar: a role with no country is written after
+        ``---`` (Phoenix codes Reuters ``MED``; CAMEO writes ``---MED``). International
+        codes (``IGOUNO``) name no country and stay as they are."""
+        if not code:
+            return code
+        first = code[:3]
+        if first in self.labels and first not in self.international and not code.startswith(NULL):
+            return "/".join(NULL + part if part[:3] in self.labels else part for part in code.split("/"))
+        return code
 
 
 def read_sectors(path: str | Path) -> Sectors:

@@ -293,6 +293,9 @@ def _colons(ctx: Context, paras: list[tuple[int, int]]) -> list[Attribution]:
 def _emit(ctx: Context, found: list[_Found]) -> None:
     article = ctx.article
     events_by_att: dict[int, Event] = {}
+    # A pronoun or common noun that resolves to no actor ("they", "reports", "officials") is
+    # no speaker: the quote's speaker is unknown, and such quotes are left out.
+    found = [f for f in found if f.speaker is not None and _names_someone(ctx, f.speaker)]
     for n, f in enumerate(found, 1):
         qid = f"q{n}"
         speaker = _speaker(ctx, f.speaker) if f.speaker is not None else None
@@ -343,6 +346,14 @@ def _speaker(ctx: Context, head: Token) -> Participant:
     else:
         name = _name_text(ctx, head)
     return Participant(actor_id, actor.code if actor else None, start, end, article.text[start:end], name)
+
+
+def _names_someone(ctx: Context, head: Token) -> bool:
+    """Does the speaker mention name someone: an actor, or a name (entity or proper noun)?"""
+    lo, hi = attribution.mention_tokens(head)
+    if any(i in ctx.token_actor for i in range(lo, hi)) or head.i in ctx.token_actor:
+        return True
+    return head.ent_type_ in NAME_LABELS or head.pos_ == "PROPN"
 
 
 def _name_text(ctx: Context, head: Token) -> str:

@@ -56,7 +56,7 @@ def test_loose_phrases(code_text, petr, text, expected):
         (
             "The quake injured 21 people in Davao del Sur.",
             "2020-01-10",
-            {"people": ("people", "---PPL"), "Davao": ("Philippines", "PHL")},
+            {"people": ("people", "---CVL"), "Davao": ("Philippines", "PHL")},
         ),
         ("Sweden joined the Paris Agreement in 2016.", "2020-01-10", {"Sweden": ("Sweden", "SWE")}),
         ("Ships sank in the Gulf of Mexico.", "2020-01-10", {}),
@@ -67,7 +67,7 @@ def test_loose_phrases(code_text, petr, text, expected):
         (
             "The Emergencies Ministry said six people died.",
             "2019-01-04",
-            {"Emergencies Ministry": ("Emergencies Ministry", "---GOV"), "people": ("people", "---PPL")},
+            {"Emergencies Ministry": ("Emergencies Ministry", "---GOV"), "people": ("people", "---CVL")},
         ),
         (
             "The Federal Aviation Office of Germany has suspended the permit.",

@@ -29,9 +29,9 @@ def coded(ctx) -> list[tuple[str | None, str, list[str]]]:
             [("---OPP", "group", ["protesters"]), ("IRN", "country", ["Iran"])],
         ),
         # A nationality plural no dictionary knows is the country's people.
-        ("Thousands of Serbians protested on Sunday.", [("SRBPPL", "group", ["Serbians"])]),
+        ("Thousands of Serbians protested on Sunday.", [("SRBCVL", "group", ["Serbians"])]),
         # A city saying where an organisation is, or inside a building's name, is no state.
-        ("The Berlin-based group said it rescued 40 people.", [("---PPL", "group", ["people"])]),
+        ("The Berlin-based group said it rescued 40 people.", [("---CVL", "group", ["people"])]),
         ("Services were held at St. John's Episcopal Church.", []),
         # A non-profit is an NGO (agents.txt).
         ("A non-profit said so.", [("---NGO", "group", ["non-profit"])]),
@@ -81,12 +81,18 @@ def test_an_untitled_official_takes_the_country_of_its_people(code_text, bundled
     )
     actors = code_text(text, bundled, "2020-01-15").article.actors
     assert [(a.name, a.code) for a in actors] == [
-        ("Serbians", "SRBPPL"),
+        ("Serbians", "SRBCVL"),
         ("United States of America", "USA"),
         ("Germany", "DEU"),
         ("Marko Petrovic", "SRBGOV"),
-        ("police", "---COP"),
+        ("police", "SRBCOP"),  # the police of a story about Serbia (inferred nationality)
     ]
+
+
+def test_a_group_keeps_no_country_in_a_story_about_several(code_text, bundled):
+    text = "Russia, Ukraine and Turkey met in Istanbul. Police guarded the venue. Russia and Ukraine left."
+    actors = code_text(text, bundled, "2022-03-29").article.actors
+    assert [(a.name, a.code) for a in actors if a.kind == "group"] == [("Police", "---COP")]
 
 
 def test_a_one_word_name_read_as_a_person_once_is_no_person(code_text, bundled):

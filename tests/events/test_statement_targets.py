@@ -68,13 +68,13 @@ def verbs(verbs_file):
         # "according to" names who reports the event, not who takes part
         (
             "Fourteen people were injured in the crash, according to Commissioner Hurin of Gondor.",
-            {"people": "---PPL", "Commissioner Hurin": "GONGOV", "Gondor": "GON"},
-            [(None, "---PPL", "182")],
+            {"people": "---CVL", "Commissioner Hurin": "GONGOV", "Gondor": "GON"},
+            [(None, "---CVL", "182")],
         ),
         (
             "Fourteen people were injured by Mordor.",
-            {"people": "---PPL", "Mordor": "MOR"},
-            [("MOR", "---PPL", "182")],
+            {"people": "---CVL", "Mordor": "MOR"},
+            [("MOR", "---CVL", "182")],
         ),
         # a question for the object: whom the act is on is unknown
         ("What has Gondor planned for this Osgiliath Day?", {"Gondor": "GON", "Osgiliath": "OSG"}, []),
