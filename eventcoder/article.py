@@ -24,6 +24,7 @@ class Span:
         return cls(start, end, body[start:end])
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (docs/output-format.md)."""
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
@@ -44,6 +45,7 @@ class Actor:
     rule: str | None = None  # how the actor was coded (dictionary entry, title, metonymy...)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (docs/output-format.md)."""
         d = asdict(self)
         d["mentions"] = [m.to_dict() for m in self.mentions]
         return d
@@ -62,6 +64,7 @@ class Participant:
     name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (docs/output-format.md)."""
         return asdict(self)
 
 
@@ -90,6 +93,7 @@ class Event:
     quote: str | None = None  # id of the quote this statement event belongs to
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (docs/output-format.md)."""
         d = asdict(self)
         d["trigger"] = self.trigger.to_dict()
         d["sentence"] = {"start": self.sentence.start, "end": self.sentence.end}
@@ -111,6 +115,7 @@ class Quote:
     event: str | None = None  # id of the linked statement event
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (docs/output-format.md)."""
         d = asdict(self)
         d["speaker"] = self.speaker.to_dict() if self.speaker else None
         d["cue"] = self.cue.to_dict() if self.cue else None
@@ -128,6 +133,7 @@ class TimeExpr:
     granularity: str  # day|week|month|year|range|...
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (docs/output-format.md)."""
         return asdict(self)
 
 
@@ -146,6 +152,7 @@ class Place:
     feature: str | None = None  # country|city|admin1|...
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form (docs/output-format.md)."""
         return asdict(self)
 
 
@@ -169,9 +176,11 @@ class Article:
     places: list[Place] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
+        """The span ``text[start:end]``."""
         return Span.of(self.text, start, end)
 
     def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
         for a in self.actors:
             if a.id == actor_id:
                 return a
@@ -200,6 +209,7 @@ class Article:
         """Rebuild an article (with its annotations) from its output dict."""
 
         def span(x: dict | None) -> Span | None:
+            """The span ``text[start:end]``."""
             return Span(x["start"], x["end"], x["text"]) if x else None
 
         def part(x: dict | None) -> Participant | None:

@@ -40,6 +40,12 @@ def describe(settings: Settings | None = None) -> dict[str, str]:
     out["verb dictionaries"] = names(settings.verbs or [DEFAULT_VERBS])
     out["discards"] = names(settings.discards or BUNDLED_DISCARDS)
     out["database"] = settings.db
+    from .pipeline import STAGES
+
+    for stage in STAGES:
+        extends = f"; adds to {', '.join(stage.extends)}" if stage.extends else ""
+        needs, gives = ", ".join(stage.requires), ", ".join(stage.assigns)
+        out[f"stage {stage.name}"] = f"requires {needs}; assigns {gives}{extends}"
     return out
 
 

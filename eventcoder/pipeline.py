@@ -219,6 +219,7 @@ def code_doc(article: Article, doc: Doc, settings: Settings, loaded: list[Loaded
 
 
 def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of at most ``size`` items, in order."""
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch

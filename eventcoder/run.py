@@ -34,9 +34,11 @@ class RunSummary:
 
     @property
     def words_per_second(self) -> float:
+        """Words coded per second of the run."""
         return self.words / self.seconds if self.seconds > 0 else 0.0
 
     def line(self) -> str:
+        """The closing line of ``eventcoder code``."""
         return (
             f"coded {self.coded} articles ({self.skipped} already stored, {self.rejected} rejected): "
             f"{self.events} events, {self.quotes} quotes, {self.words_per_second:,.0f} words/s"

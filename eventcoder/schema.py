@@ -12,6 +12,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "article.schema.json"
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
+    """The article JSON Schema shipped in the package."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 

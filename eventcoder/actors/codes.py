@@ -23,10 +23,12 @@ def has_block(code: str, part: str) -> bool:
 
 
 def append(code: str, part: str) -> str:
+    """The code with an agent code appended, unless it holds it already."""
     return code if not part or has_block(code, part) else code + part
 
 
 def prepend(code: str, part: str) -> str:
+    """The code with an agent code put before its sector, unless it holds it already."""
     return code if not part or code.startswith(part) else part + code
 
 

@@ -62,6 +62,7 @@ def _climb(tok: Token, states: frozenset[int] = frozenset()) -> Token:
 
 
 def plural(t: Token) -> bool:
+    """Is the token a plural noun?"""
     return t.tag_ in ("NNS", "NNPS")
 
 

@@ -370,6 +370,7 @@ def is_territory(res: ActorResources, code: str | None) -> bool:
 
 
 def is_country_code(res: ActorResources, code: str | None) -> bool:
+    """Is the code a bare country code (``RUS``)?"""
     if not code or "/" in code or len(code) != 3:
         return False
     country, sector = res.sectors.split(code)

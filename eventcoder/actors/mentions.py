@@ -51,6 +51,7 @@ class Mention:
     parts: list[tuple[int, int]] = field(default_factory=list)  # more spans of the same mention
 
     def tokens(self) -> range:
+        """The mention's token indices."""
         return range(self.start, self.end)
 
 

@@ -61,9 +61,11 @@ class Build:
 
     @property
     def first(self) -> int:
+        """The first token of the actor's first mention."""
         return min(s for s, _ in self.spans)
 
     def is_person(self) -> bool:
+        """Does the actor name a person?"""
         return self.kind == "person" or bool(self.names)
 
 
@@ -186,6 +188,7 @@ class Resolver:
     # -- pass 1: mentions -----------------------------------------------------------------
 
     def add_mentions(self, mentions: list[Mention]) -> None:
+        """Join each mention to the actor it names, or start a new actor."""
         for m in mentions:
             if m.kind == "entry":
                 b = self._entry(m)
@@ -285,6 +288,7 @@ class Resolver:
     # -- pass 2: countries for titled persons ---------------------------------------------
 
     def fill_countries(self) -> None:
+        """Give actors coded by a title alone the country their mention names."""
         for b in self.builds:
             if b.code is not None or b.needs_country is None:
                 continue
@@ -319,6 +323,7 @@ class Resolver:
     # -- pass 3: surnames, brackets, pronouns, counterparts -------------------------------
 
     def surnames(self) -> None:
+        """Join a surname alone to the one person of the article who bears it."""
         owners: dict[str, set[int]] = {}
         for idx, b in enumerate(self.builds):
             for sn in b.surnames:
@@ -347,6 +352,7 @@ class Resolver:
                     b.rule += f"; near miss {self.doc[i].text!r}"
 
     def brackets(self) -> None:
+        """Resolve bracketed names in quotes ('[Blinken]') to their actor."""
         doc = self.doc
         for i in self.brackets_at:
             if i in self.token_build:
@@ -360,6 +366,7 @@ class Resolver:
                 j += 1
 
     def pronouns(self) -> None:
+        """Resolve personal pronouns to the nearest fitting actor before them."""
         doc = self.doc
         for i in self.pronouns_at:
             if i in self.token_build:
@@ -400,6 +407,7 @@ class Resolver:
         )
 
     def counterparts(self) -> None:
+        """Code a counterpart ('his U.S. counterpart') as the country it names."""
         for b in self.builds:
             if b.counterpart_of is None or not b.country_from or b.code not in (None, b.country_from):
                 continue
@@ -420,6 +428,7 @@ class Resolver:
         return _text(self.doc, s, e)
 
     def run(self, mentions: list[Mention]) -> list[Build]:
+        """Resolve the mentions into actors: entries, countries, surnames, brackets, pronouns, counterparts."""
         self.add_mentions(mentions)
         self.fill_countries()
         self.surnames()

@@ -66,9 +66,11 @@ class ActorCode:
 
     @property
     def dated(self) -> bool:
+        """Is the code restricted to dates?"""
         return self.start is not None or self.end is not None
 
     def covers(self, day: date) -> bool:
+        """Is the code in force on ``day``?"""
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
     @property

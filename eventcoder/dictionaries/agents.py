@@ -45,6 +45,7 @@ class AgentEntry:
 
     @property
     def raw_code(self) -> str:
+        """The code as the dictionary writes it (``~GOV`` or ``GOV~``)."""
         return f"{self.code}~" if self.prefix else f"~{self.code}"
 
 

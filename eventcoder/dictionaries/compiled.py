@@ -76,6 +76,7 @@ class Dictionaries:
         return out
 
     def match_discards(self, tokens: Sequence[str]) -> list[Match]:
+        """The discard phrases found in the tokens."""
         return self.discard_trie.find_all(tokens)
 
 
@@ -88,6 +89,7 @@ def _stamp(path: str) -> list:
 
 
 def cache_key(actor_files: Sequence[str], agent_files: Sequence[str], discard_files: Sequence[str], tag: str) -> str:
+    """The key of a compiled dictionary set: the files' contents, the readers' sources, the version."""
     from .. import __version__
 
     # The readers' own sources are part of the key: a changed reader recompiles.

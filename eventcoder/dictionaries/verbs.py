@@ -76,6 +76,7 @@ class Code:
 
     @property
     def null(self) -> bool:
+        """Is this a null code (``---``: the verb codes nothing)?"""
         return self.forward is None and self.reverse is None
 
 
@@ -126,6 +127,7 @@ class VerbForm:
 
     @property
     def verb(self) -> str:
+        """The form's head verb."""
         return self.words[self.head]
 
 
@@ -172,6 +174,7 @@ class Entry:
 
     @property
     def code(self) -> Code:
+        """The entry's own code, else its block's."""
         return self.verb.code or self.block.code
 
 
@@ -201,6 +204,7 @@ class VerbDictionary:
 
     @property
     def pattern_count(self) -> int:
+        """How many patterns the dictionary holds."""
         return sum(len(b.patterns) for b in self.blocks)
 
 

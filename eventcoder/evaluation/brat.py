@@ -33,6 +33,7 @@ class Attribution:
     content: Fragments
 
     def content_text(self, text: str) -> str:
+        """The attribution's content, its pieces joined by spaces."""
         return " ".join(text[s:e] for s, e in self.content)
 
 

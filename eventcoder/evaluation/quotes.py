@@ -56,6 +56,7 @@ class PRF:
     gold: int = 0
 
     def add(self, other: PRF) -> None:
+        """Add another count to this one."""
         self.tp_pred += other.tp_pred
         self.tp_gold += other.tp_gold
         self.predicted += other.predicted
@@ -63,18 +64,22 @@ class PRF:
 
     @property
     def precision(self) -> float:
+        """Matched predictions over predictions."""
         return self.tp_pred / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
+        """Matched gold items over gold items."""
         return self.tp_gold / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         return {
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
@@ -98,15 +103,18 @@ class Subset:
     speaker_right: int = 0  # among content matches
 
     def add(self, other: Subset) -> None:
+        """Add another count to this one."""
         for name in ("content", "content_exact", "source", "source_exact", "cue", "cue_exact", "content_speaker"):
             getattr(self, name).add(getattr(other, name))
         self.speaker_right += other.speaker_right
 
     @property
     def speaker_accuracy(self) -> float:
+        """Share of matched quotes whose speaker is right."""
         return self.speaker_right / self.content.tp_pred if self.content.tp_pred else 0.0
 
     def as_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         d: dict[str, Any] = {
             name: getattr(self, name).as_dict()
             for name in ("content", "content_exact", "source", "source_exact", "cue", "cue_exact", "content_speaker")
@@ -124,6 +132,7 @@ class Report:
     rejected: list[str]
 
     def as_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         return {
             "documents": self.documents,
             "direct": self.direct.as_dict(),

@@ -53,6 +53,7 @@ class GoldEvent:
 
     @property
     def key(self) -> Key:
+        """What a match compares (see :func:`event_key`)."""
         return event_key(self.source, self.target, self.cameo)
 
 
@@ -132,9 +133,11 @@ class Counts:
     gold: int = 0
 
     def add(self, other: Counts) -> None:
+        """Add another part's counts to these."""
         self.tp, self.coded, self.gold = self.tp + other.tp, self.coded + other.coded, self.gold + other.gold
 
     def scores(self) -> dict[str, float | int]:
+        """Precision, recall, F1 and the counts."""
         p = self.tp / self.coded if self.coded else 0.0
         r = self.tp / self.gold if self.gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0

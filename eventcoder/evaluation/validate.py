@@ -60,6 +60,7 @@ class Record:
 
     @property
     def applicable(self) -> bool:
+        """Is the record scored (evaluated and not a parse-reader test)?"""
         return self.evaluate and self.error not in NOT_APPLICABLE_ERRORS
 
 
@@ -98,6 +99,7 @@ def split_codes(code: str) -> list[str]:
 
 
 def expand_triple(source: str, target: str, cameo: str) -> set[Triple]:
+    """The triples a gold coding stands for (compound codes split)."""
     return {(s, t, cameo) for s in split_codes(source) for t in split_codes(target)}
 
 
@@ -232,6 +234,7 @@ class Outcome:
 
     @property
     def right(self) -> bool:
+        """Are the coded triples the gold ones?"""
         return self.predicted == self.record.gold
 
 
@@ -244,9 +247,11 @@ class Report:
     dictionaries: dict[str, list[str]]
 
     def scored(self) -> list[Outcome]:
+        """The outcomes of applicable records."""
         return [o for o in self.outcomes if o.record.applicable]
 
     def summary(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         scored = self.scored()
         right = sum(o.right for o in scored)
         tp = sum(len(o.predicted & o.record.gold) for o in scored)

@@ -73,9 +73,11 @@ class Ontology:
         return _walk(self.plover, code)
 
     def goldstein_of(self, code: str) -> float | None:
+        """The Goldstein score of a CAMEO code (nearest coded parent), or None."""
         return _walk(self.goldstein, code)
 
     def quad_of(self, code: str) -> int | None:
+        """The Phoenix quad class of a CAMEO code (0-4), or None."""
         return self.quads.get(root_of(code))
 
     def fill(self, event: Event) -> None:

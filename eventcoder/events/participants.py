@@ -78,6 +78,7 @@ def _phrase_mentions(view: SentenceView, head: Token) -> list[Mention]:
 
 
 def same(a: Mention | None, b: Mention | None) -> bool:
+    """Do two mentions name the same actor?"""
     if a is None or b is None:
         return False
     if a is b or (a.actor is not None and a.actor == b.actor):

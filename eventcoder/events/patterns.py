@@ -55,6 +55,7 @@ class PatternMatch:
 
     @property
     def rank(self) -> tuple[int, int, int]:
+        """How good the match is: words matched, actors bound, earlier pattern first."""
         actors = len(self.sources) + len(self.targets) + len(self.compounds)
         return (self.words, actors, -self.pattern.line)
 
@@ -83,6 +84,7 @@ class Scope:
 
     @classmethod
     def of(cls, view: SentenceView, verb: Token, upper: Sequence[int], lower: Sequence[int]) -> Scope:
+        """The scope of ``verb``: the sentence's tokens before and after it, without ignored ones."""
         up = set(upper) - view.ignored
         low = set(lower) - view.ignored
         return cls(up, low, {i for i in up if view.pos.get(i) in _UPPER_POS}, lower_scope(verb, low))

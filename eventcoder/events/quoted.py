@@ -24,6 +24,7 @@ class QuotedRanges:
         self._starts = [s for s, _ in self.ranges]
 
     def contains(self, offset: int) -> bool:
+        """Is the character offset inside a quotation?"""
         k = bisect.bisect_right(self._starts, offset) - 1
         return k >= 0 and self.ranges[k][0] <= offset < self.ranges[k][1]
 

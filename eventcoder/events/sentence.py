@@ -38,6 +38,7 @@ class Mention:
     new: bool = False
 
     def contains(self, i: int) -> bool:
+        """Is token ``i`` part of the mention?"""
         return self.start <= i < self.end
 
 
@@ -100,6 +101,7 @@ class SentenceView:
         return view
 
     def index(self) -> None:
+        """Rebuild the token -> mention index."""
         self.by_token = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -107,13 +109,16 @@ class SentenceView:
 
     @property
     def start(self) -> int:
+        """The sentence's first token index."""
         return self.sent.start
 
     @property
     def end(self) -> int:
+        """The index after the sentence's last token."""
         return self.sent.end
 
     def mention_at(self, i: int) -> Mention | None:
+        """The mention covering token ``i``, or None."""
         return self.by_token.get(i)
 
     def chunk_at(self, i: int, ending: bool) -> tuple[int, int] | None:

@@ -97,6 +97,7 @@ def own_phrases(verb: Token, tokens: Iterable[int]) -> set[int]:
 
 
 def subtree_indices(token: Token) -> set[int]:
+    """The indices of the token's subtree."""
     return {t.i for t in token.subtree}
 
 

@@ -27,10 +27,12 @@ class Trigger:
 
     @property
     def first(self) -> int:
+        """The trigger's first token index."""
         return min(self.tokens)
 
     @property
     def last(self) -> int:
+        """The trigger's last token index."""
         return max(self.tokens)
 
 

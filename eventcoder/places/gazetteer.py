@@ -58,6 +58,7 @@ class Gazetteer:
     country_names: list[str]  # spellings of countries, for finding mentions NER misses
 
     def lookup(self, name: str) -> list[Entry]:
+        """The entries named ``name`` (exact, after normalisation)."""
         return [self.entries[i] for i in self.index.get(key(name), ())]
 
 

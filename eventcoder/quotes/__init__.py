@@ -293,9 +293,6 @@ def _colons(ctx: Context, paras: list[tuple[int, int]]) -> list[Attribution]:
 def _emit(ctx: Context, found: list[_Found]) -> None:
     article = ctx.article
     events_by_att: dict[int, Event] = {}
-    # A pronoun or common noun that resolves to no actor ("they", "reports", "officials") is
-    # no speaker: the quote's speaker is unknown, and such quotes are left out.
-    found = [f for f in found if f.speaker is not None and _names_someone(ctx, f.speaker)]
     for n, f in enumerate(found, 1):
         qid = f"q{n}"
         speaker = _speaker(ctx, f.speaker) if f.speaker is not None else None
@@ -341,8 +338,10 @@ def _speaker(ctx: Context, head: Token) -> Participant:
     actor = article.actor(actor_id)
     if actor is not None:
         name: str | None = actor.name
-    elif head.pos_ == "PRON":
-        name = None  # an unresolved pronoun names nobody
+    elif not _names_someone(ctx, head):
+        # A pronoun or common noun that resolves to no actor ("he", "reports", "officials")
+        # names nobody: the mention is kept as where the text says who spoke, with no name.
+        name = None
     else:
         name = _name_text(ctx, head)
     return Participant(actor_id, actor.code if actor else None, start, end, article.text[start:end], name)

@@ -43,6 +43,7 @@ class Lexicon:
 
 
 def data_path(name: str) -> Path:
+    """The path of a bundled lexicon file."""
     return Path(str(resources.files("eventcoder") / "data" / "lexicons" / name))
 
 

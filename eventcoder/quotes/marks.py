@@ -37,6 +37,7 @@ class Passage:
 
     @property
     def outer_end(self) -> int:
+        """The end of the passage with its closing mark."""
         return self.close + self.width if self.close is not None else self.end
 
 

@@ -80,6 +80,7 @@ def check_consistent(path: Path) -> dict[str, int]:
         conn.close()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_sigkill_mid_batch_then_rerun(tmp_path):
     db = tmp_path / "crash.db"

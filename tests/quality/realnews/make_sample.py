@@ -1,8 +1,9 @@
 """Build the real-news sample that the gold set annotates: articles and sentence spans.
 
-Run once (``python tests/quality/realnews/make_sample.py``); it writes ``articles.jsonl``,
-one Wikinews article (CC BY 2.5) or the seed per line, with the sentences chosen for gold
-annotation as character spans of ``text``. The choice is fixed by a seed so it can be rebuilt.
+It was run once (``python tests/quality/realnews/make_sample.py``) and wrote ``articles.jsonl``:
+one Wikinews article (CC BY 2.5) a line, with the sentences chosen for gold annotation as
+character spans of ``text``. The annotators worked on that sample; ``gold.jsonl`` holds it
+with the adjudicated events (README.md). The choice is fixed by a seed so it can be rebuilt.
 
 Kept out of the sample, so that test data stays apart from tuning data:
 - the Wikinews articles that the first wave judged while tuning (every 6th of the corpus, in
