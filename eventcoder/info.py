@@ -7,9 +7,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .datafiles import DATA
 from .settings import Settings
-
-DATA = Path(__file__).resolve().parent / "data"
 
 
 def describe(settings: Settings | None = None) -> dict[str, str]:

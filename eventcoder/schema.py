@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "article.schema.json"
+from .datafiles import data_file
+
+SCHEMA_PATH = data_file("article.schema.json")
 
 
 @lru_cache(maxsize=1)

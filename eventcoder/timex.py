@@ -29,6 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .article import TimeExpr
+from .cues import read_cues
 from .nlp import Context
 from .settings import Settings
 
@@ -65,8 +66,6 @@ PATTERNS = re.compile(
 )
 DATELINE = re.compile(rf"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*({_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)")
 
-# Heads that make an infinitive or a clause point to the future ("expected to attend").
-FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "intend", "aim", "hope", "prepare", "want", "vow"}
 MONTH_PREPOSITIONS = {
     "in",
     "since",
@@ -82,7 +81,6 @@ MONTH_PREPOSITIONS = {
     "from",
     "through",
 }
-FUTURE_AUX = {"will", "wo", "'ll", "shall", "going"}
 
 
 # Granularities precise enough to date an event (YYYY-MM-DD, or YYYY-MM when approximate).
@@ -95,12 +93,20 @@ class Resolved:
     granularity: str
 
 
-def load(settings: Settings) -> None:
-    """Nothing to load: the rules are compiled at import."""
-    return None
+@dataclass(frozen=True)
+class Resources:
+    """What the times stage loads: the future words of modality.tsv (auxiliaries such as
+    "will" and heads such as "expected to" that point a clause to the future)."""
+
+    future: frozenset[str]
 
 
-def apply(ctx: Context, res: None = None) -> None:
+def load(settings: Settings) -> Resources:
+    """The future cue words; the date rules themselves are compiled at import."""
+    return Resources(read_cues()["future"])
+
+
+def apply(ctx: Context, res: Resources) -> None:
     """Add ``TimeExpr``s for every temporal expression that can be normalised."""
     article = ctx.article
     anchor = _parse_iso(article.published)
@@ -109,7 +115,7 @@ def apply(ctx: Context, res: None = None) -> None:
         text = article.text[start:end]
         if _ambiguous_month(article.text, start, end):
             continue
-        resolved = resolve(text, anchor, _tense(ctx.doc, start, end), _after(article.text, end))
+        resolved = resolve(text, anchor, _tense(ctx.doc, start, end, res.future), _after(article.text, end))
         if resolved is None:
             continue
         found[(start, end)] = TimeExpr(start, end, text, resolved.value, resolved.granularity)
@@ -305,7 +311,7 @@ def _after(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _tense(doc: Doc, start: int, end: int) -> str | None:
+def _tense(doc: Doc, start: int, end: int, future: frozenset[str]) -> str | None:
     """past|future|None for the clause that governs the expression at ``start:end``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -315,25 +321,25 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
         verb = verb.head if verb.head != verb else None
     if verb is None:
         return None
-    return _verb_tense(verb)
+    return _verb_tense(verb, future)
 
 
-def _verb_tense(verb: Token) -> str | None:
+def _verb_tense(verb: Token, future: frozenset[str]) -> str | None:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & FUTURE_AUX or "to" in aux and _future_head(verb):
+    if aux & future or "to" in aux and _future_head(verb, future):
         return "future"
     if verb.tag_ == "VBD" or {"had", "has", "have", "did", "was", "were"} & aux:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ not in ("xcomp", "ccomp", "amod", "acl"):
         return "past"
     if "to" in aux:  # an infinitive: the tense of the verb it depends on
-        return _verb_tense(verb.head) if verb.head != verb else None
+        return _verb_tense(verb.head, future) if verb.head != verb else None
     return None
 
 
-def _future_head(verb: Token) -> bool:
+def _future_head(verb: Token, future: frozenset[str]) -> bool:
     head = verb.head
-    return head != verb and (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_AUX)
+    return head != verb and (head.lemma_.lower() in future or head.lower_ in future)
 
 
 def _parse_iso(value: str | None) -> date | None:

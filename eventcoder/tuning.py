@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .datafiles import data_file
 from .errors import SettingsError
 
-DATA = Path(__file__).resolve().parent / "data"
-TUNING_FILE = DATA / "tuning.toml"
+TUNING_FILE = data_file("tuning.toml")
 
 
 @dataclass(frozen=True)

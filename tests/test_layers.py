@@ -13,6 +13,8 @@ LAYERS = {
     "errors": 0,
     "settings": 0,
     "tuning": 0,
+    "datafiles": 0,
+    "cues": 0,
     "schema": 0,
     "ingest": 1,
     "nlp": 2,

@@ -35,3 +35,16 @@ def test_unknown_setting_is_an_error():
         Settings.load(colour="red")
     with pytest.raises(SettingsError, match="cannot read 'many' as int"):
         Settings().with_options({"new_actor_length": "many"})
+
+
+def test_the_tuning_file_reads_and_a_missing_key_is_named(tmp_path):
+    from eventcoder.errors import SettingsError
+    from eventcoder.tuning import TUNING_FILE, read_tuning
+
+    tuning = read_tuning()
+    assert (tuning.confidence_pattern, tuning.confidence_verb_default) == (0.8, 0.6)
+    assert "at" in tuning.event_place_prepositions and "at" not in tuning.locative_prepositions
+    broken = tmp_path / "tuning.toml"
+    broken.write_text(TUNING_FILE.read_text(encoding="utf-8").replace("pattern = 0.8", ""), encoding="utf-8")
+    with pytest.raises(SettingsError, match="missing key 'confidence.pattern'"):
+        read_tuning(broken)

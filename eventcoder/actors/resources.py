@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import dictionaries as dicts
+from ..datafiles import data_file
 from ..dictionaries import AgentEntry, Dictionaries, load_dictionaries
 from ..errors import DictionaryError
 from ..settings import Settings
 from .codes import Sectors, read_sectors
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+DATA = data_file("actors")
 SEATS = str(DATA / "seats.csv")
 ADDITIONS = str(DATA / "additions.csv")
 LEADERS = str(DATA / "leaders.csv")

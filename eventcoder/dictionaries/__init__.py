@@ -11,8 +11,7 @@ The verb dictionaries are read by :mod:`eventcoder.dictionaries.verbs`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from ..datafiles import data_file
 from .actors import ActorCode, ActorEntry, as_date, read_actors
 from .agents import AgentEntry, read_agents
 from .compiled import Dictionaries, compile_dictionaries, load_dictionaries, merge_actor_files
@@ -20,7 +19,7 @@ from .discards import Discard, read_discards
 from .matcher import Match, Trie, norm
 from .userfile import is_user_file, read_user_actors
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = data_file()
 BUNDLED_DIR = DATA / "dictionaries"
 BUNDLED_ACTORS = [
     str(BUNDLED_DIR / n)

@@ -29,45 +29,52 @@ def read_text(path: str | Path) -> str:
 
 
 def content_lines(path: str | Path, *, semicolon_comments: bool = True) -> Iterator[tuple[int, str]]:
-    """(line number, line without comments) for every line that still holds something.
+    """(line number, line without comments) for every line of the file that still holds something."""
+    return text_lines(read_text(path), semicolon_comments=semicolon_comments)
 
-    Leading whitespace is kept (it marks date-restriction lines in actor files); trailing
-    whitespace is removed.
+
+def text_lines(text: str, *, semicolon_comments: bool = True) -> Iterator[tuple[int, str]]:
+    """(line number, line without comments) for every line of ``text`` that still holds something.
+
+    Comments are ``<!-- ... -->`` blocks (possibly spanning lines; PETRARCH also writes a sloppy
+    ``<! -- ... -->``), and ``#`` (or KEDS's ``;``) up to the end of the line when it is not
+    inside a word nor inside ``[...]`` (``[###]`` is a code). Leading
+    whitespace is kept (it marks date-restriction lines in actor files); trailing whitespace
+    is removed.
     """
     in_block = False
-    for number, line in enumerate(read_text(path).splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if in_block:
             end = line.find("-->")
             if end < 0:
                 continue
             line = line[end + 3 :]
             in_block = False
-        stripped = line.lstrip()
-        if stripped.startswith("<!"):
-            # "<!-- ... -->" or the sloppy "<! -- ... -->": skip to the closing "-->".
-            end = stripped.find("-->")
-            if end < 0:
-                in_block = True
-                continue
-            line = stripped[end + 3 :]
-        while "<!--" in line:
-            head, _, tail = line.partition("<!--")
+        while "<!" in line:
+            head, _, tail = line.partition("<!")
             end = tail.find("-->")
             if end < 0:
                 in_block = True
                 line = head
                 break
             line = head + tail[end + 3 :]
-        cut = line.find("#")
-        if cut >= 0:
-            line = line[:cut]
-        if semicolon_comments:
-            cut = line.find(";")
-            if cut >= 0:
-                line = line[:cut]
-        line = line.rstrip()
+        line = strip_comment(line, semicolons=semicolon_comments).rstrip()
         if line.strip():
             yield number, line
+
+
+def strip_comment(line: str, *, semicolons: bool = True) -> str:
+    """The line without its end-of-line comment: ``#`` not inside a word nor inside ``[...]``
+    (``[###]`` is a code), or (``semicolons``) KEDS's ``;``."""
+    depth = 0
+    for i, ch in enumerate(line):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ((semicolons and ch == ";") or (ch == "#" and (i == 0 or not line[i - 1].isalnum()))):
+            return line[:i]
+    return line
 
 
 def words(phrase: str) -> tuple[str, ...]:

@@ -42,12 +42,12 @@ pattern with no ``*`` or no code, an unknown synonym set) is listed in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DictionaryError
-from .lines import read_text
+from .lines import read_text, text_lines
 
 NULL_CODE = "---"
 
@@ -209,43 +209,6 @@ class VerbDictionary:
 
 
 # -- reading -------------------------------------------------------------------------
-
-
-def content_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, line without comments) for every non-empty line of a verb file."""
-    in_block = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if in_block:
-            end = line.find("-->")
-            if end < 0:
-                continue
-            line = line[end + 3 :]
-            in_block = False
-        while "<!" in line:
-            head, _, tail = line.partition("<!")
-            end = tail.find("-->")
-            if end < 0:
-                in_block = True
-                line = head
-                break
-            line = head + tail[end + 3 :]
-        line = _strip_hash_comment(line).rstrip()
-        if line.strip():
-            yield number, line
-
-
-def _strip_hash_comment(line: str) -> str:
-    """Cut a comment, never inside ``[...]``: ``#`` at the start of a line or after a blank
-    (``[###]`` is a code), or KEDS's ``;``."""
-    depth = 0
-    for i, ch in enumerate(line):
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch == ";" or (ch == "#" and (i == 0 or line[i - 1] in " \t"))):
-            return line[:i]
-    return line
 
 
 def parse_code(raw: str, where: str, line: int) -> Code:
@@ -499,7 +462,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
     problems: list[str] = []
     current_set: str | None = None
     block: Block | None = None
-    for number, line in content_lines(text):
+    for number, line in text_lines(text):
         s = line.strip()
         if s.startswith("&"):
             set_name = s.split()[0][1:].rstrip("_")

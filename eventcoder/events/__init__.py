@@ -8,8 +8,7 @@ Goldstein and quad class, dates and places, with the rule that fired (docs/event
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from ..datafiles import data_file
 from ..dictionaries.verbs import read_many
 from ..nlp import Context
 from ..settings import Settings
@@ -17,7 +16,7 @@ from . import lexicon, ontology
 from .apply import code_article
 from .resources import Resources
 
-DICTIONARIES = Path(__file__).resolve().parent.parent / "data" / "dictionaries"
+DICTIONARIES = data_file("dictionaries")
 DEFAULT_VERBS = DICTIONARIES / "CAMEO.2.0.txt"
 
 

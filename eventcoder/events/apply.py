@@ -35,7 +35,7 @@ from .commas import attribution_tokens, ignored_tokens
 from .factory import add_events, new_event
 from .modality import Modality, modality, negation_tokens
 from .nesting import Coded, complements
-from .ontology import Ontology, root_of
+from .ontology import Ontology
 from .participants import (
     adverbial_clauses,
     clause_subjects,
@@ -177,20 +177,6 @@ def _relative(clause: Token) -> bool:
     return any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in clause.subtree if t.i < clause.i)
 
 
-# Verbal cooperation and conflict (Phoenix quads 1 and 3) but agreements (05, "signed an accord
-# to supply Gondor" names the partner): statements, appeals, intents,
-# consultations, demands, disapproval, rejection, threats. Their targets are whom they address
-# or are about, never the actors of a clause telling what they were about.
-VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "10", "11", "12", "13"})
-
-
-# Statements, appeals and consultations: their object is often a topic ("discussed
-# Libya-Turkey relations", "offered a US dollar reward"). Not disapproval: "blamed the Saudi
-# and US governments", "condemned the Trump administration" name whom.
-_TOPICAL_ROOTS = frozenset({"01", "02", "04"})
-_SAYING_ROOTS = frozenset({"01", "02", "11"})
-
-
 def find_targets(
     ctx: Context,
     view: SentenceView,
@@ -208,7 +194,7 @@ def find_targets(
     considered = lemma in c["hypothetical"] and trig.verb.pos_ == "VERB"
     # Statements, appeals and complaints ("argued that trade deals ... push Mexican corn growers
     # north") say their content; what they are about is the clause's subject.
-    says = lemma in c["reporting"] or (code is not None and root_of(code) in _SAYING_ROOTS)
+    says = lemma in c["reporting"] or view.lex.in_group(code, "saying")
     content = content_clauses(trig.verb, considered) if (says or considered) else set()
     # A relative clause on a noun of the verb's phrase tells about that noun; its actors do
     # not take part ("patrol the Gulf, which was joined by Australia").
@@ -221,7 +207,9 @@ def find_targets(
     # A target is an argument of the verb itself, not an actor of a clause hanging from it
     # ("held a press conference discussing Iran", "gathered to discuss Libya").
     heads = [doc[i] for i in trig.tokens] + ([trig.nominal] if trig.nominal is not None else [])
-    adverbial = adverbial_clauses(heads, verbal=code is not None and root_of(code) in VERBAL_ROOTS)
+    # The targets of verbal acts (root_groups.tsv) are whom they address or are about, never the
+    # actors of a clause telling what they were about.
+    adverbial = adverbial_clauses(heads, verbal=view.lex.in_group(code, "verbal"))
     lower = [i for i in lower if i not in adverbial]
     # Nor, for a verb outside a direct quotation, an actor inside one: the quote is what
     # someone says, not whom the verb is about (but its subject is: 'He noted, "[The
@@ -230,7 +218,7 @@ def find_targets(
     if not quotes.contains(trig.verb.idx):
         about = clause_subjects(heads)
         lower = [i for i in lower if i in about or not quotes.contains(doc[i].idx)]
-    if code is not None and root_of(code) in _TOPICAL_ROOTS:
+    if view.lex.in_group(code, "topical"):
         # "gathered to discuss Libya-Turkey relations", "offered a US dollar reward": what is
         # talked about or offered is a thing named after an actor, not the actor. The subject
         # of a clause the statement is about stays ("said [FSB officers] were present").
@@ -336,7 +324,7 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                     # NATO members to ..." nor "discussed Libya-Turkey relations").
                     if code.reverse != code.forward or _partner(view, tgt, verb):
                         emit(tgt, src, code.reverse, confidence)
-    complements(out, view.lex.cues["reporting"])
+    complements(out, view.lex)
     return [c for c in out if not c.dropped]
 
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cues import read_cues
+from ..datafiles import data_file
 from ..dictionaries.lines import read_text
 from ..errors import DictionaryError
-from .modality import read_cues
+from .ontology import read_root_groups
 from .senses import Sense, read_senses
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "events"
+DATA = data_file("events")
 LIGHT_VERBS = DATA / "light_verbs.tsv"
 RECIPROCAL = DATA / "reciprocal.tsv"
 NON_EVENTS = DATA / "non_events.tsv"
@@ -127,6 +129,11 @@ class EventLexicon:
     venue: frozenset[str]
     senses: dict[str, tuple[Sense, ...]]
     cues: dict[str, frozenset[str]]  # modality cue words by kind (modality.tsv)
+    roots: dict[str, frozenset[str]]  # groups of CAMEO roots (ontology/root_groups.tsv)
+
+    def in_group(self, code: str | None, group: str) -> bool:
+        """Is the CAMEO code's root in the group (``verbal``, ``attack``...)?"""
+        return code is not None and code[:2] in self.roots[group]
 
     def is_reciprocal(self, code: str | None) -> bool:
         """Is ``code`` one of mutual cooperation (``reciprocal.tsv``)?"""
@@ -152,4 +159,5 @@ def load() -> EventLexicon:
         venue=venue_nouns(),
         senses=read_senses(),
         cues=read_cues(),
+        roots=read_root_groups(),
     )

@@ -10,16 +10,11 @@ Cue words are data (``eventcoder/data/events/modality.tsv``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Token
 
-from ..dictionaries.lines import read_text
-from ..errors import DictionaryError
 from .syntax import CLAUSE_DEPS
 
-CUES = Path(__file__).resolve().parent.parent / "data" / "events" / "modality.tsv"
-KINDS = ("future", "hypothetical", "historical", "reporting", "belief")
 _NEGATIONS = {"not", "n't", "never", "no"}
 
 
@@ -31,19 +26,6 @@ class Modality:
     negated: bool
     future: bool
     cue: int | None = None
-
-
-def read_cues(path: Path = CUES) -> dict[str, frozenset[str]]:
-    """kind -> cue lemmas, from the data file."""
-    out: dict[str, set[str]] = {k: set() for k in KINDS}
-    for number, line in enumerate(read_text(path).splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        parts = line.split("\t")
-        if len(parts) < 2 or parts[0] not in out or not parts[1].strip():
-            raise DictionaryError(str(path), number, f"expected 'kind<TAB>word' with kind in {', '.join(KINDS)}")
-        out[parts[0]].add(parts[1].strip().lower())
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def negation_tokens(verb: Token) -> list[Token]:

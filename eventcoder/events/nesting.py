@@ -14,16 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import syntax
+from .lexicon import EventLexicon
 from .modality import Modality
-from .ontology import root_of
 from .participants import same
 from .sentence import Mention
 from .triggers import Trigger
 
-# CAMEO roots of material conflict: "A said B attacked" is an accusation (PETRARCH-2).
-ATTACK_ROOTS = ("18", "19", "20")
+# "A said B attacked" (an attack root, root_groups.tsv) is an accusation (PETRARCH-2).
 ACCUSE = "112"
-STATEMENT_ROOT = "01"
 
 
 @dataclass
@@ -41,7 +39,7 @@ class Coded:
     style: str = "petrarch1"  # the reading of the dictionary that coded it
 
 
-def complements(events: list[Coded], reporting: frozenset[str]) -> None:
+def complements(events: list[Coded], lex: EventLexicon) -> None:
     """A coded verb governs the coded verbs of its complement clauses ("vowed to wage war",
     "agreed to meet", "A said B ...": one event, not two), with PETRARCH-2's conventions for
     statements (a complement after the statement verb):
@@ -50,7 +48,7 @@ def complements(events: list[Coded], reporting: frozenset[str]) -> None:
     - A says B attacked (material conflict): A accuses B (112) instead of both;
     - otherwise the governing event stands for both.
 
-    ``reporting``: the lemmas of reporting verbs (modality.tsv), statements whatever their code.
+    ``lex``: the reporting verbs (statements whatever their code) and the CAMEO root groups.
     """
     by_verb: dict[int, list[Coded]] = {}
     for c in events:
@@ -72,7 +70,7 @@ def complements(events: list[Coded], reporting: frozenset[str]) -> None:
                     x.dropped = True
         # PETRARCH-2 reads "B did X, A said" as A's statement of B's event: the event stands
         # and the statement, which has no target of its own, goes.
-        if live and all(is_statement(c, reporting) and c.style == "petrarch2" and c.target is None for c in live):
+        if live and all(is_statement(c, lex) and c.style == "petrarch2" and c.target is None for c in live):
             before = [
                 x
                 for child in verb.children
@@ -93,13 +91,13 @@ def complements(events: list[Coded], reporting: frozenset[str]) -> None:
         if not live:
             continue
         inner = [x for x in inner if not x.dropped]
-        if all(is_statement(c, reporting) for c in live):
+        if all(is_statement(c, lex) for c in live):
             if any(same(x.source, c.source) for x in inner for c in live):
                 # "A said A will X": X stands, reported by its own source.
                 for c in live:
                     c.dropped = True
                 continue
-            attacks = [x for x in inner if root_of(x.code) in ATTACK_ROOTS and x.source is not None]
+            attacks = [x for x in inner if lex.in_group(x.code, "attack") and x.source is not None]
             if attacks:
                 # "A said B attacked": A accuses B.
                 for x in inner:
@@ -124,9 +122,9 @@ def _personal(verb: Token) -> bool:
     return not (syntax.is_passive(verb) and all(s.lower_ == "it" for s in subj))
 
 
-def is_statement(c: Coded, reporting: frozenset[str]) -> bool:
+def is_statement(c: Coded, lex: EventLexicon) -> bool:
     """A statement: a CAMEO 01 code, or a reporting verb ("said" coded 023 by an old dictionary)."""
-    return root_of(c.code) == STATEMENT_ROOT or c.trigger.verb.lemma_.lower() in reporting
+    return lex.in_group(c.code, "statement") or c.trigger.verb.lemma_.lower() in lex.cues["reporting"]
 
 
 def _events_under(clause: Token, by_verb: dict[int, list[Coded]]) -> Iterable[Coded]:

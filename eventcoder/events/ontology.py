@@ -17,10 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..article import Event
+from ..datafiles import data_file
 from ..dictionaries.lines import read_text
 from ..errors import DictionaryError
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "ontology"
+DATA = data_file("ontology")
 
 # PICO's negation offset: PETRARCH-2 negates a code by subtracting it (PETRtree.get_lower).
 NEGATION = 0xFFFF
@@ -302,6 +303,23 @@ def read(directory: Path = DATA) -> Ontology:
         pico=read_pico(directory / "PETR.Internal.Coding.Ontology.txt"),
         intent=read_intent(directory / "intent_codes.tsv"),
     )
+
+
+ROOT_GROUPS = DATA / "root_groups.tsv"
+
+
+def read_root_groups(path: Path = ROOT_GROUPS) -> dict[str, frozenset[str]]:
+    """group name -> CAMEO roots (``root_groups.tsv``); a bad row is a DictionaryError naming file and line."""
+    out: dict[str, frozenset[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("group\t"):
+            continue
+        parts = line.split("\t")
+        roots = parts[1].split() if len(parts) >= 2 else []
+        if len(parts) < 2 or not parts[0].strip() or not roots or not all(len(r) == 2 and r.isdigit() for r in roots):
+            raise DictionaryError(str(path), number, "expected 'group<TAB>two-digit roots<TAB>why'")
+        out[parts[0].strip()] = frozenset(roots)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from ..datafiles import data_file
 from ..dictionaries.lines import read_text
 from ..errors import DictionaryError
 from .sentence import SentenceView
 
-SENSES = Path(__file__).resolve().parent.parent / "data" / "events" / "senses.tsv"
+SENSES = data_file("events", "senses.tsv")
 
 WHEN = ("object-actor", "object-thing", "object", "with", "without", "as", "infinitive", "participle", "clause", "any")
 # Uses that take a word list ("with:on|over", "object:press conference").

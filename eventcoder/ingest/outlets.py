@@ -7,9 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..datafiles import data_file
 from ..errors import DictionaryError
 
-TABLE = Path(__file__).resolve().parent.parent / "data" / "outlets.tsv"
+TABLE = data_file("outlets.tsv")
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")  # also internationalised names
 _DOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")

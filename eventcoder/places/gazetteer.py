@@ -16,9 +16,10 @@ import os
 import pickle
 import re
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
+from ..datafiles import data_file
 from ..errors import DictionaryError
 from ..settings import cache_dir
 from ..tuning import TUNING
@@ -82,7 +83,7 @@ def read_aliases(path: Path) -> list[tuple[str, str, int]]:
 
 
 def _alias_path() -> Path:
-    return Path(str(resources.files("eventcoder") / "data" / "gazetteer" / ALIASES))
+    return data_file("gazetteer", ALIASES)
 
 
 def load(alias_path: Path | None = None, use_cache: bool = True) -> Gazetteer:

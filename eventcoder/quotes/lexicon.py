@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from ..datafiles import data_file
 from ..errors import DictionaryError
 
 VERB_LIST = "quote_verb_list.txt"
@@ -44,7 +44,7 @@ class Lexicon:
 
 def data_path(name: str) -> Path:
     """The path of a bundled lexicon file."""
-    return Path(str(resources.files("eventcoder") / "data" / "lexicons" / name))
+    return data_file("lexicons", name)
 
 
 def read_verb_list(path: Path) -> frozenset[str]:
@@ -94,7 +94,7 @@ def read_cameo_codes(path: Path) -> set[str]:
 
 def load(verb_list: Path | None = None, cue_table: Path | None = None) -> Lexicon:
     """The bundled lexicons (or the given files)."""
-    codes = read_cameo_codes(Path(str(resources.files("eventcoder") / "data" / "ontology" / "CAMEO_codefile.txt")))
+    codes = read_cameo_codes(data_file("ontology", "CAMEO_codefile.txt"))
     return Lexicon(
         read_verb_list(verb_list or data_path(VERB_LIST)),
         read_cue_table(cue_table or data_path(CUE_TABLE), codes),

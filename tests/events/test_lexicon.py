@@ -33,3 +33,14 @@ def test_locative_nouns_bad_row_names_file_and_line(tmp_path):
     with pytest.raises(DictionaryError, match=r"locative_nouns.tsv:3"):
         lexicon.locative_nouns(p)
     assert "consulate" in lexicon.locative_nouns()
+
+
+def test_root_groups_read_and_a_bad_row_names_file_and_line(tmp_path):
+    from eventcoder.events.ontology import read_root_groups
+
+    groups = read_root_groups()
+    assert groups["attack"] == {"18", "19", "20"} and "12" in groups["verbal"]
+    p = tmp_path / "root_groups.tsv"
+    p.write_text("group\troots\twhy\nverbal\t01 2x\twhy\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"root_groups.tsv:2: expected 'group<TAB>two-digit roots"):
+        read_root_groups(p)

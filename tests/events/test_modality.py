@@ -1,6 +1,7 @@
 import pytest
 
-from eventcoder.events.modality import modality, read_cues
+from eventcoder.cues import read_cues
+from eventcoder.events.modality import modality
 
 CUES = read_cues()
 

@@ -163,7 +163,7 @@ def test_without_actors(nlp):
     settings = Settings()
     article = Article("t", text, published="2024-09-20")
     ctx = Context(article, nlp(text), settings)
-    timex.apply(ctx)
+    timex.apply(ctx, timex.load(settings))
     places.apply(ctx, places.load(settings))
     quotes.apply(ctx, quotes.load(settings))
     got = [(q.text, q.speaker.actor, q.speaker.name, q.speaker.text, q.event) for q in article.quotes]

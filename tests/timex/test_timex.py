@@ -69,7 +69,7 @@ def test_without_publication_date_only_explicit_dates():
 
 def _times(nlp, text: str, published: str | None = "2024-09-20") -> list[tuple[str, str, str]]:
     article = Article("t", text, published=published)
-    timex.apply(Context(article, nlp(text), Settings()))
+    timex.apply(Context(article, nlp(text), Settings()), timex.load(Settings()))
     for t in article.times:
         assert article.text[t.start : t.end] == t.text
     return [(t.text, t.value, t.granularity) for t in article.times]
@@ -92,7 +92,7 @@ def test_apply(nlp, text, expected):
 
 def test_seed(nlp, seed_article):
     doc = nlp(seed_article.text)
-    timex.apply(Context(seed_article, doc, Settings()))
+    timex.apply(Context(seed_article, doc, Settings()), timex.load(Settings()))
     got = {(t.text, t.value, t.granularity) for t in seed_article.times}
     assert got == {
         ("this weekend", "2024-09-21/2024-09-22", "range"),
