@@ -31,6 +31,7 @@ from ..events import ontology
 from ..ingest import Rejection
 from ..ingest.inputs import read_file
 from ..settings import Settings
+from .quotes import PRF
 from .validate import code_records
 
 NULL = "---"
@@ -124,40 +125,23 @@ def _gold_article(d: dict[str, Any], base: Path, where: str) -> GoldArticle:
     return GoldArticle(article, d["split"], sentences)
 
 
-@dataclass
-class Counts:
-    """Matched, coded and gold events of one part of the gold set."""
+def _counts(tp: int, coded: int, gold: int) -> PRF:
+    """Matched, coded and gold events (one match counts for both sides)."""
+    return PRF(tp_pred=tp, tp_gold=tp, predicted=coded, gold=gold)
 
-    tp: int = 0
-    coded: int = 0
-    gold: int = 0
 
-    def add(self, other: Counts) -> None:
-        """Add another part's counts to these."""
-        self.tp, self.coded, self.gold = self.tp + other.tp, self.coded + other.coded, self.gold + other.gold
-
-    def scores(self) -> dict[str, float | int]:
-        """Precision, recall, F1 and the counts."""
-        p = self.tp / self.coded if self.coded else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
-            "tp": self.tp,
-            "coded": self.coded,
-            "gold": self.gold,
-        }
+def _scores(counts: PRF) -> dict[str, float | int]:
+    """Precision, recall, F1 and the counts."""
+    return {**counts.as_dict(), "tp": counts.tp_pred, "coded": counts.predicted}
 
 
 @dataclass
 class SplitScore:
     """The scores of one split: all events, verbal and material apart, modality of matches."""
 
-    events: Counts = field(default_factory=Counts)
-    verbal: Counts = field(default_factory=Counts)
-    material: Counts = field(default_factory=Counts)
+    events: PRF = field(default_factory=PRF)
+    verbal: PRF = field(default_factory=PRF)
+    material: PRF = field(default_factory=PRF)
     modality_right: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -195,13 +179,13 @@ def score(gold: list[GoldArticle], coded: list[Article | Rejection]) -> dict[str
             for kind, counts in (("verbal", part.verbal), ("material", part.material)):
                 want = kind == "verbal"
                 counts.add(
-                    Counts(
+                    _counts(
                         sum(_verbal(g2.cameo, onto) == want for g2, _ in pairs),
                         sum(_verbal(e.cameo, onto) == want for e in mine),
                         sum(_verbal(g2.cameo, onto) == want for g2 in s.events),
                     )
                 )
-            part.events.add(Counts(len(pairs), len(mine), len(s.events)))
+            part.events.add(_counts(len(pairs), len(mine), len(s.events)))
             part.modality_right += sum(gm.modality == e.modality for gm, e in pairs)
             for gm in missed:
                 part.errors.append({"sentence": s.id, "kind": "missed", "event": list(gm.key), "modality": gm.modality})
@@ -224,10 +208,12 @@ class Report:
         out: dict[str, Any] = {"gold": self.path, "rejected": self.rejected}
         for name, part in self.splits.items():
             out[name] = {
-                "events": part.events.scores(),
-                "verbal": part.verbal.scores(),
-                "material": part.material.scores(),
-                "modality_of_matched": round(part.modality_right / part.events.tp, 4) if part.events.tp else 0.0,
+                "events": _scores(part.events),
+                "verbal": _scores(part.verbal),
+                "material": _scores(part.material),
+                "modality_of_matched": round(part.modality_right / part.events.tp_pred, 4)
+                if part.events.tp_pred
+                else 0.0,
                 "errors": Counter(e["kind"] for e in part.errors),
                 "failures": part.errors,
             }

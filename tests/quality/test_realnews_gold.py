@@ -9,7 +9,7 @@ import pytest
 
 from eventcoder.article import Article, Event, Participant, Span
 from eventcoder.errors import InputError
-from eventcoder.evaluation.realnews import GoldArticle, GoldEvent, GoldSentence, read_gold, score
+from eventcoder.evaluation.realnews import GoldArticle, GoldEvent, GoldSentence, Report, read_gold, score
 
 GOLD = Path(__file__).parent / "realnews" / "gold.jsonl"
 
@@ -68,8 +68,14 @@ def test_matching_is_at_country_sector_level_and_three_digit_base() -> None:
         _event(text, "praised", "ARN", "ROHGOV", "051"),  # target sector differs: wrong
         _event(text, "met", "ROH", "GON", "040"),  # not in the gold: wrong
     ]
-    parts = score([GoldArticle(article, "dev", sentences)], [article])
-    assert parts["dev"].events.scores() == {
-        "precision": round(1 / 3, 4), "recall": 0.5, "f1": 0.4, "tp": 1, "coded": 3, "gold": 2,
+    report = Report("gold.jsonl", score([GoldArticle(article, "dev", sentences)], [article]), [])
+    summary = report.summary()
+    assert summary["dev"]["events"] == {
+        "precision": round(1 / 3, 4), "recall": 0.5, "f1": 0.4, "predicted": 3, "gold": 2, "tp": 1, "coded": 3,
     }  # fmt: skip
-    assert parts["test"].events.scores()["gold"] == 0
+    assert summary["dev"]["failures"] == [
+        {"sentence": "s2", "kind": "missed", "event": ["ARN", "ROH", "051"], "modality": "asserted"},
+        {"sentence": "s2", "kind": "extra", "event": ["ARN", "ROHGOV", "051"], "trigger": "praised"},
+        {"sentence": "s3", "kind": "extra", "event": ["ROH", "GON", "040"], "trigger": "met"},
+    ]
+    assert summary["test"]["events"]["gold"] == 0
