@@ -388,23 +388,34 @@ def to_events(ctx: Context, view: SentenceView, coded: list[Coded], onto: Ontolo
             continue
         seen.update((key, by_code))
         toks = [doc[i] for i in c.trigger.tokens]
-        out.append(
-            new_event(
-                ctx,
-                onto,
-                cameo=c.code,
-                trigger=Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1])),
-                sentence=Span.of(text, view.sent.start_char, view.sent.end_char),
-                verb=c.trigger.verb,
-                source=_participant(ctx, view, c.source),
-                target=_participant(ctx, view, c.target),
-                modality=c.modality.value,
-                negated=c.modality.negated,
-                rule=c.rule,
-                confidence=c.confidence,
-            )
-        )
+        # A dictionary's compound code ("FRO/BIL/SAM": several actors under one entry) is one
+        # event per actor, as PETRARCH writes them.
+        for source in _each_code(_participant(ctx, view, c.source)):
+            for target in _each_code(_participant(ctx, view, c.target)):
+                out.append(
+                    new_event(
+                        ctx,
+                        onto,
+                        cameo=c.code,
+                        trigger=Span.of(text, toks[0].idx, toks[-1].idx + len(toks[-1])),
+                        sentence=Span.of(text, view.sent.start_char, view.sent.end_char),
+                        verb=c.trigger.verb,
+                        source=source,
+                        target=target,
+                        modality=c.modality.value,
+                        negated=c.modality.negated,
+                        rule=c.rule,
+                        confidence=c.confidence,
+                    )
+                )
     return out
+
+
+def _each_code(p: Participant | None) -> list[Participant | None]:
+    """The participant once per part of a compound code (``ELR/GAL``: ELR, then GAL)."""
+    if p is None or not p.code or "/" not in p.code:
+        return [p]
+    return [Participant(p.actor, part, p.start, p.end, p.text) for part in p.code.split("/") if part]
 
 
 def _key(m: Mention | None) -> tuple:

@@ -156,3 +156,12 @@ def test_spans_point_into_the_text(code, verbs):
             assert art.text[span.start : span.end] == span.text
         assert art.text[e.sentence.start : e.sentence.end] == e.sentence.text
     assert [e.id for e in art.events] == ["e1", "e2"]
+
+
+def test_a_compound_dictionary_code_is_one_event_per_actor(code, verbs_file):
+    verbs = verbs_file("--- MEET_PEOPLE [040] ---\nMEET {MEETS MET MEETING}\n")
+    art = code("Lorien met Gondor.", {"Lorien": "ELR/GAL", "Gondor": "GON"}, verbs)
+    assert [(e.id, e.source.code, e.target.code, e.source.text) for e in art.events] == [
+        ("e1", "ELR", "GON", "Lorien"),
+        ("e2", "GAL", "GON", "Lorien"),
+    ]
