@@ -307,6 +307,9 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                 ctx, view, trig, lower, bound + sources, code.forward, frozenset(pm.tokens) if pm else frozenset()
             )
             confidence -= cost
+        if not targets and view.lex.takes_place_as_target(code.forward):
+            # "protested in Belgrade", "arrived in Moscow": the place's country is the target.
+            targets = _place_targets(ctx, view, verb)
         if not targets and len(sources) > 1 and view.lex.is_reciprocal(code.forward) and not syntax.is_passive(verb):
             # Not the agents of a passive ("a coalition which was joined by A, B and C").
             # "Gondor and Osgiliath met": cooperation among the members of a compound source
@@ -318,7 +321,7 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                 if same(src, tgt):
                     continue
                 emit(src, tgt, code.forward, confidence)
-                if not mod.negated and src is not None and tgt is not None:
+                if not mod.negated and src is not None and tgt is not None and not _is_place(tgt):
                     # The paired event needs both ("visited the wounded": no host); a mutual
                     # one ([041:041]) needs a partner ("called Gondor", not "called for
                     # NATO members to ..." nor "discussed Libya-Turkey relations").
@@ -326,6 +329,28 @@ def code_sentence(ctx: Context, view: SentenceView, verbs: VerbDictionary, onto:
                         emit(tgt, src, code.reverse, confidence)
     complements(out, view.lex)
     return [c for c in out if not c.dropped]
+
+
+def _place_targets(ctx: Context, view: SentenceView, verb: Token) -> list[Mention]:
+    """The countries of the places a locative preposition puts the verb's clause in, as
+    targets with no actor ("protested in Belgrade": SRB)."""
+    doc = view.sent.doc
+    clause = syntax.clause_tokens(verb)
+    out: list[Mention] = []
+    for place in ctx.article.places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not place.country or span.root.i not in clause:
+            continue
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in TUNING.event_place_prepositions:
+            if not any(m.code == place.country for m in out):
+                out.append(Mention(span.start, span.end, None, place.country))
+    return out
+
+
+def _is_place(m: Mention) -> bool:
+    """A target taken from a place: a country with no actor (and no host to act back)."""
+    return m.actor is None and not m.new
 
 
 # Prepositions that name the other party of a mutual act ("met with", "talked to").

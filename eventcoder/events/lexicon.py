@@ -29,6 +29,7 @@ RECIPROCAL = DATA / "reciprocal.tsv"
 NON_EVENTS = DATA / "non_events.tsv"
 LOCATIVE_NOUNS = DATA / "locative_nouns.tsv"
 VENUE_NOUNS = DATA / "venue_nouns.tsv"
+PLACE_TARGETS = DATA / "place_targets.tsv"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def light_verbs(path: Path = LIGHT_VERBS) -> LightVerbs:
 
 
 def reciprocal(path: Path = RECIPROCAL) -> tuple[str, ...]:
-    """CAMEO codes or prefixes of mutual cooperation."""
+    """CAMEO codes or prefixes of a ``code<TAB>why`` table (reciprocal.tsv: mutual cooperation)."""
     out: list[str] = []
     for number, line in enumerate(read_text(path).splitlines(), 1):
         if not line.strip() or line.startswith("#") or line.startswith("code\t"):
@@ -130,6 +131,11 @@ class EventLexicon:
     senses: dict[str, tuple[Sense, ...]]
     cues: dict[str, frozenset[str]]  # modality cue words by kind (modality.tsv)
     roots: dict[str, frozenset[str]]  # groups of CAMEO roots (ontology/root_groups.tsv)
+    place_targets: tuple[str, ...]  # codes whose place's country is their target (place_targets.tsv)
+
+    def takes_place_as_target(self, code: str | None) -> bool:
+        """Does an event of this code without a named target take its place's country?"""
+        return code is not None and any(code.startswith(p) for p in self.place_targets)
 
     def in_group(self, code: str | None, group: str) -> bool:
         """Is the CAMEO code's root in the group (``verbal``, ``attack``...)?"""
@@ -160,4 +166,5 @@ def load() -> EventLexicon:
         senses=read_senses(),
         cues=read_cues(),
         roots=read_root_groups(),
+        place_targets=reciprocal(PLACE_TARGETS),
     )

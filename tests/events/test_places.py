@@ -130,3 +130,24 @@ def test_venue_nouns_read_and_a_bad_row_names_file_and_line(tmp_path):
     p.write_text("noun\nsummit\npress conference\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"venue_nouns.tsv:3: expected one noun a line"):
         lexicon.venue_nouns(p)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest or a visit in a place is directed at the place's country (place_targets.tsv)
+        ("Thousands of Serbians protested in Belgrade on Sunday.", [("SRBCVL", "140", "SRB", "Belgrade")]),
+        ("Athletes from Kenya will attend the Olympics in Beijing.", [("KENCVL", "042", "CHN", "Beijing")]),
+        # a named target wins over the place
+        (
+            "Thousands of people protested in Belgrade against the Serbian government.",
+            [("---CVL", "140", "SRBGOV", "Serbian government")],
+        ),
+    ],
+)
+def test_a_place_takes_part_in_protests_and_visits(text, expected):
+    from eventcoder import code
+
+    events = code(text, published="2020-01-10").events
+    assert [(e.source.code, e.cameo, e.target.code, e.target.text) for e in events] == expected
+    assert all(e.target.actor is None for e in events if e.target.text in ("Belgrade", "Beijing"))
