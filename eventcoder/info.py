@@ -36,7 +36,7 @@ def describe(settings: Settings | None = None) -> dict[str, str]:
 
     out["actor dictionaries"] = names(actor_files(settings))
     out["agent dictionaries"] = names(settings.agents or [*BUNDLED_AGENTS, AGENTS])
-    out["verb dictionaries"] = names(settings.verbs or [DEFAULT_VERBS])
+    out["verb dictionaries"] = names(settings.verbs or DEFAULT_VERBS)
     out["discards"] = names(settings.discards or BUNDLED_DISCARDS)
     out["database"] = settings.db
     from .pipeline import STAGES

@@ -17,12 +17,13 @@ from .apply import code_article
 from .resources import Resources
 
 DICTIONARIES = data_file("dictionaries")
-DEFAULT_VERBS = DICTIONARIES / "CAMEO.2.0.txt"
+# PETRARCH-2's verb dictionary, then eventcoder's additions (verbs it lacks).
+DEFAULT_VERBS = (DICTIONARIES / "CAMEO.2.0.txt", data_file("events", "verbs.txt"))
 
 
 def load(settings: Settings) -> Resources:
     """Read the verb dictionaries (``settings.verbs``, else the bundled one), the ontology and the lexicon."""
-    verbs = list(settings.verbs) or [str(DEFAULT_VERBS)]
+    verbs = list(settings.verbs) or [str(p) for p in DEFAULT_VERBS]
     return Resources(read_many(verbs), ontology.load(), lexicon.load())
 
 

@@ -144,3 +144,19 @@ def test_a_bad_row_names_file_and_line(tmp_path, row, reason):
     with pytest.raises(DictionaryError) as err:
         senses.read_senses(path)
     assert str(err.value) == f"{path}:3: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs CAMEO.2.0.txt lacks, added in eventcoder/data/events/verbs.txt
+        ("Egypt urged Israel to halt the offensive in Gaza.", [("EGY", "020", "ISR", "urged")]),
+        ("The United States urged China to increase cooperation.", [("USA", "022", "CHN", "urged")]),
+        ("The EU sanctioned Russia over the annexation.", [("IGOEUREEC", "163", "RUS", "sanctioned")]),
+    ],
+)
+def test_verbs_the_petrarch_dictionary_lacks(text, expected):
+    from eventcoder import code
+
+    events = code(text, published="2021-03-10").events
+    assert [(e.source.code, e.cameo, e.target.code, e.trigger.text) for e in events] == expected
