@@ -13,7 +13,7 @@ from .datafiles import data_file
 from .errors import DictionaryError
 
 CUES = data_file("events", "modality.tsv")
-KINDS = ("future", "hypothetical", "historical", "reporting", "belief")
+KINDS = ("future", "hypothetical", "historical", "reporting", "belief", "denial")
 
 
 def read_cues(path: Path = CUES) -> dict[str, frozenset[str]]:

@@ -51,13 +51,14 @@ def modality(
     """
     c = cues
     negs = negation_tokens(verb)
-    negated = bool(negs)
+    denied = _reported(verb, c["denial"])  # "X denied that it had attacked Y": the act is negated
+    negated = bool(negs) or denied is not None
     future_cue = _future(verb, c["future"])
     hypo_cue = _hypothetical(verb, c["hypothetical"])
     if hypo_cue is not None:
         return Modality("hypothetical", negated, future_cue is not None, hypo_cue)
     if negated:
-        return Modality("negated", True, future_cue is not None, negs[0].i)
+        return Modality("negated", True, future_cue is not None, negs[0].i if negs else denied)
     if future_cue is not None:
         return Modality("future", False, True, future_cue)
     hist = _historical(verb, c["historical"])

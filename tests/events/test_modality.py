@@ -49,7 +49,9 @@ def test_a_time_well_before_publication_is_historical(nlp):
         ("The charge stemmed from allegations Trump tried to pressure Ukraine.", "pressure", "hypothetical", "tried"),
         # beliefs and allegations: someone's claim, like the complement of "said"
         ("Officials believe the prince ordered the killing.", "ordered", "reported", "believe"),
-        ("Gondor denied the allegation that it attacked Arnor.", "attacked", "reported", "allegation"),
+        # denying the allegation of an act denies the act: coded negated (cameo-conventions.md: denials)
+        ("Gondor denied the allegation that it attacked Arnor.", "attacked", "negated", "denied"),
+        ("North Korea denied that it had attacked South Korea.", "attacked", "negated", "denied"),
         # ... a clause with no subject of its own is no allegation's content
         ("The report published by Gondor criticised Arnor.", "criticised", "asserted", None),
         # ... and a belief after the verb does not make it a report ("..., X said")
