@@ -25,8 +25,9 @@ from .. import __version__
 from ..ingest.records import record_article
 from ..pipeline import code_batch
 from ..settings import Settings
-from ..store import Store
+from ..store import ArticleFilters, EventFilters, QuoteFilters, Store
 from . import errors
+from .filters import filter_params
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 STATIC = Path(__file__).parent / "static"
@@ -34,8 +35,14 @@ MAX_LIMIT = 1000
 
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="items per page")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
-Since = Annotated[str | None, Query(description="from this day on (YYYY-MM-DD, YYYY-MM or YYYY), inclusive")]
-Until = Annotated[str | None, Query(description="up to this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive")]
+# The filters' query parameters, and those of dyads and network, derive from eventcoder/store/filters.py.
+EventQuery = Annotated[EventFilters, filter_params(EventFilters)]
+QuoteQuery = Annotated[QuoteFilters, filter_params(QuoteFilters)]
+ArticleQuery = Annotated[ArticleFilters, filter_params(ArticleFilters)]
+Source = Annotated[str | None, Query(description=EventFilters.spec("source").help)]
+Target = Annotated[str | None, Query(description=EventFilters.spec("target").help)]
+Since = Annotated[str | None, Query(description=EventFilters.spec("since").help)]
+Until = Annotated[str | None, Query(description=EventFilters.spec("until").help)]
 
 
 class IngestRecord(BaseModel):
@@ -88,14 +95,8 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=max_body)
 
     @app.get("/api/articles", summary="Articles by words of the title or text")
-    def list_articles(
-        q: Annotated[str | None, Query(description="words that must all occur in the title or text")] = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Limit = 50,
-        offset: Offset = 0,
-    ) -> dict[str, Any]:
-        return db.articles(q=q, since=since, until=until, limit=limit, offset=offset)
+    def list_articles(filters: ArticleQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return db.articles(filters, limit=limit, offset=offset)
 
     @app.get("/api/articles/{article_id:path}", summary="One article with its actors, events, quotes, times, places")
     def get_article(article_id: str) -> dict[str, Any]:
@@ -105,35 +106,12 @@ def create_app(
         return article
 
     @app.get("/api/events", summary="Coded events, newest first")
-    def list_events(
-        source: Annotated[str | None, Query(description="source actor code prefix (RUS matches RUSGOV)")] = None,
-        target: Annotated[str | None, Query(description="target actor code prefix")] = None,
-        actor: Annotated[str | None, Query(description="source or target: code prefix or a word of the name")] = None,
-        cameo: Annotated[str | None, Query(description="CAMEO event code prefix (04 matches 040-046)")] = None,
-        plover: Annotated[str | None, Query(description="PLOVER event type")] = None,
-        modality: Annotated[
-            str | None, Query(description="asserted, negated, future, hypothetical, reported, historical")
-        ] = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Limit = 50,
-        offset: Offset = 0,
-    ) -> dict[str, Any]:
-        return db.events(
-            source=source, target=target, actor=actor, cameo=cameo, plover=plover, modality=modality,
-            since=since, until=until, limit=limit, offset=offset,
-        )  # fmt: skip
+    def list_events(filters: EventQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return db.events(filters, limit=limit, offset=offset)
 
     @app.get("/api/quotes", summary="Quotes by speaker and words")
-    def list_quotes(
-        speaker: Annotated[str | None, Query(description="any name, variant or mention of the speaker")] = None,
-        q: Annotated[str | None, Query(description="words that must all occur in the quote")] = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Limit = 50,
-        offset: Offset = 0,
-    ) -> dict[str, Any]:
-        return db.quotes(speaker=speaker, q=q, since=since, until=until, limit=limit, offset=offset)
+    def list_quotes(filters: QuoteQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return db.quotes(filters, limit=limit, offset=offset)
 
     @app.get("/api/actors", summary="Actors across articles (grouped by key), with counts")
     def list_actors(
@@ -145,8 +123,8 @@ def create_app(
 
     @app.get("/api/dyads", summary="Per period: events, Goldstein sum and count per quad class of a dyad")
     def list_dyads(
-        source: Annotated[str | None, Query(description="source actor code prefix")] = None,
-        target: Annotated[str | None, Query(description="target actor code prefix")] = None,
+        source: Source = None,
+        target: Target = None,
         interval: Annotated[str, Query(description="day, week or month")] = "day",
         since: Since = None,
         until: Until = None,
