@@ -10,10 +10,10 @@ from typing import Any
 import click
 
 from ..errors import EventcoderError
-from ..settings import Settings
+from ..settings import Settings, describe
 from ..store.filters import ArticleFilters, EventFilters, Filters, QuoteFilters
 
-DB_HELP = "SQLite database of the embedded store"
+DB_HELP = next(s.help for s in describe() if s.name == "db")
 
 
 def db_option(f: Callable) -> Callable:
