@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,6 +54,8 @@ class WriteResult:
     inserted: int
     unchanged: int
     replaced: int = 0
+    # What became of each article of the batch, in order: "inserted", "replaced" or "unchanged".
+    statuses: tuple[str, ...] = field(default=(), compare=False)
 
 
 class Store:
@@ -152,6 +154,7 @@ class Store:
         stored_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         batch = [article_rows(a, stored_at) for a in articles]  # JSON and hashes outside the lock
         inserted = unchanged = replaced = 0
+        statuses: list[str] = []
         conn = self._conn()
         with self._write_lock:
             try:
@@ -161,6 +164,7 @@ class Store:
                         old = conn.execute("SELECT hash FROM articles WHERE id = ?", (rows.id,)).fetchone()
                         if old and old[0] == rows.hash:
                             unchanged += 1
+                            statuses.append("unchanged")
                             continue
                         if old:
                             # ON DELETE CASCADE removes its actors, mentions, events, quotes...
@@ -168,13 +172,14 @@ class Store:
                             replaced += 1
                         self._insert(conn, rows)
                         inserted += 1
+                        statuses.append("replaced" if old else "inserted")
                     conn.execute("COMMIT")
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: cannot write the batch ({exc}); nothing of it was stored") from None
-        return WriteResult(inserted=inserted, unchanged=unchanged, replaced=replaced)
+        return WriteResult(inserted=inserted, unchanged=unchanged, replaced=replaced, statuses=tuple(statuses))
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, rows: ArticleRows) -> None:

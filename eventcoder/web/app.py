@@ -6,7 +6,6 @@ Errors are translated in ``errors.py``; request bodies are capped in ``limits.py
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 from contextlib import asynccontextmanager
@@ -22,11 +21,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from ..ingest.records import record_article
-from ..pipeline import code_batch
 from ..settings import Settings
 from ..store import ArticleFilters, EventFilters, QuoteFilters, Store
-from . import errors
+from . import errors, posting
 from .filters import filter_params
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
@@ -145,12 +142,17 @@ def create_app(
 
     @app.post(
         "/api/articles",
-        summary="Code and store one article (needs the Bearer token)",
+        summary="Code and store one article, or several as JSON Lines (needs the Bearer token)",
         status_code=201,
         openapi_extra={
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": IngestRecord.model_json_schema()}},
+                "content": {
+                    "application/json": {"schema": IngestRecord.model_json_schema()},
+                    "application/x-ndjson": {
+                        "schema": {"type": "string", "description": "several articles, one JSON object per line"}
+                    },
+                },
             }
         },
     )
@@ -160,21 +162,15 @@ def create_app(
     ) -> JSONResponse:
         _authorise(token, request, credentials)  # before a byte of the body is read
         raw = await request.body()
-        try:
-            record = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise HTTPException(422, f"body: not JSON ({exc})") from None
-        article = record_article(record, "body", None)  # InputError -> 422
+        json_lines = posting.is_json_lines(request.headers.get("content-type"))
+        items = posting.read_body(raw, json_lines=json_lines)  # InputError -> 422
 
         def code_and_store() -> dict[str, Any]:
             with coding:
-                code_batch([article], settings)
-            result = db.write_batch([article])
-            status = "replaced" if result.replaced else "inserted" if result.inserted else "unchanged"
-            return {"id": article.id, "status": status, "events": len(article.events), "quotes": len(article.quotes)}
+                return posting.code_posted(items, settings, db)
 
-        body = await run_in_threadpool(code_and_store)
-        return JSONResponse(body, status_code=200 if body["status"] == "unchanged" else 201)
+        status, body = posting.response(await run_in_threadpool(code_and_store), json_lines=json_lines)
+        return JSONResponse(body, status_code=status)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
