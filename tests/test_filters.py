@@ -156,3 +156,11 @@ def test_the_python_api_takes_dates(db):
         assert store.events(since=date(2024, 10, 1))["total"] == store.events(since="2024-10")["total"] == 2
         with pytest.raises(QueryError, match="not both"):
             store.events(EventFilters(source="RUS"), target="USA")
+
+
+@pytest.mark.parametrize(("cls", "command_names", "path"), USERS)
+def test_the_api_docs_list_every_filter(cls, command_names, path):
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    row = next(line for line in docs.splitlines() if line.startswith(f"| `GET {path}` |"))
+    params = re.findall(r"`(\w+)`", row.split("|")[2])
+    assert params == [*cls.names(), "limit", "offset"]
