@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DB     ?= eventcoder.db
 
-.PHONY: setup run test bench lint format browser clean
+.PHONY: setup run test bench lint format docs browser clean
 
 setup: $(STAMP)
 
@@ -45,6 +45,10 @@ lint: setup
 
 format: setup
 	$(VENV)/bin/ruff format eventcoder tests bench
+
+# docs/settings.md is generated from the settings table (tests/test_settings.py fails when it is stale).
+docs: setup
+	$(PY) -c 'from eventcoder.settings import markdown; open("docs/settings.md", "w", encoding="utf-8").write(markdown())'
 
 clean:
 	rm -rf $(VENV) *.db *.db-wal *.db-shm .pytest_cache .ruff_cache

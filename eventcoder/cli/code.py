@@ -3,41 +3,57 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import click
 
 from ..run import code_inputs
-from ..settings import Settings
+from ..settings import Settings, describe, option_name
 from . import cli
-from .common import db_option, library_errors, open_store
+from .common import library_errors, open_store
+
+
+def setting_options(f: Callable) -> Callable:
+    """One option per setting of eventcoder/settings.py, named, typed and explained by its row.
+
+    Every option defaults to None (not given), so ``Settings.load`` applies the environment
+    and then the options that were given.
+    """
+    for s in reversed(describe()):
+        name = option_name(s.name)
+        default = "none" if s.default == [] else s.default
+        help = f"{s.help}  [default: {default}; env EVENTCODER_{s.name.upper()}]"
+        if s.type == "bool":
+            option = click.option(f"{name}/--no-{name[2:]}", s.name, default=None, help=help)
+        elif s.type.startswith("list"):
+            path = click.Path(dir_okay=False)
+            option = click.option(name, s.name, multiple=True, type=path, metavar="PATH", help=help)
+        elif s.type == "int":
+            option = click.option(name, s.name, type=click.IntRange(s.minimum), metavar="N", help=help)
+        else:
+            option = click.option(name, s.name, help=help)
+        f = option(f)
+    return f
 
 
 @cli.command("code")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--jsonl", "jsonl_path", metavar="PATH|-", help="also write one JSON object per article here")
-@db_option
 @click.option("--no-store", is_flag=True, help="do not write to the database")
-@click.option("--plain", is_flag=True, default=None, help="take each .txt as bare text, exactly as it is")
-@click.option("--workers", type=click.IntRange(1), default=None, help="processes coding in parallel")
-@click.option("--batch-size", type=click.IntRange(1), default=None, help="articles per batch and transaction")
-@click.option("--model", default=None, help="spaCy pipeline to load")
-@click.option("--actors", multiple=True, type=click.Path(dir_okay=False), help="actor dictionary (replaces bundled)")
-@click.option("--agents", multiple=True, type=click.Path(dir_okay=False), help="agent dictionary (replaces bundled)")
-@click.option("--verbs", multiple=True, type=click.Path(dir_okay=False), help="verb dictionary (replaces bundled)")
-@click.option("--discards", multiple=True, type=click.Path(dir_okay=False), help="discards (replace bundled)")
-@click.option("--extra-actors", multiple=True, type=click.Path(dir_okay=False), help="actor file added to the rest")
 @click.option("--recode", is_flag=True, help="code again articles the store already holds (replacing them)")
+@setting_options
 @library_errors
-def code_cmd(inputs, jsonl_path, db, no_store, recode, **opts) -> None:
+def code_cmd(inputs, jsonl_path, no_store, recode, **opts) -> None:
     """Code INPUTS (files, folders, globs, or - for JSON Lines on stdin).
 
     Formats by extension, each also gzipped: .txt (news article layout, or bare with
     --plain), .html/.htm, .jsonl/.ndjson, .csv. Bad inputs are named on stderr as
     `file[:line]: reason`; the rest is still coded. Exit code 1 when anything was rejected.
+    Every setting (docs/settings.md) is an option.
     """
-    for key in ("actors", "agents", "verbs", "discards", "extra_actors"):
-        opts[key] = list(opts[key]) or None
-    settings = Settings.load(db=db, **opts)
+    # A list option not given (an empty tuple) leaves the setting to the environment.
+    opts = {name: (list(value) or None) if isinstance(value, tuple) else value for name, value in opts.items()}
+    settings = Settings.load(**opts)
     store = None if no_store else open_store(settings.db, must_exist=False)
     jsonl = None
     if jsonl_path == "-":

@@ -10,9 +10,10 @@ from typing import Any
 import click
 
 from ..errors import EventcoderError
-from ..settings import Settings
+from ..settings import Settings, describe
+from ..store.filters import ArticleFilters, EventFilters, Filters, QuoteFilters
 
-DB_HELP = "SQLite database of the embedded store"
+DB_HELP = next(s.help for s in describe() if s.name == "db")
 
 
 def db_option(f: Callable) -> Callable:
@@ -20,23 +21,22 @@ def db_option(f: Callable) -> Callable:
     return click.option("--db", default=default, show_default=True, help=DB_HELP)(f)
 
 
-# The event filters of `events` and `export`, declared once (the store's events() takes them).
-EVENT_FILTERS = [
-    click.option("--source", help="source actor code prefix (RUS matches RUSGOV)"),
-    click.option("--target", help="target actor code prefix"),
-    click.option("--actor", help="source or target: code prefix or name"),
-    click.option("--cameo", help="CAMEO code prefix (12 matches 120-129)"),
-    click.option("--plover", help="PLOVER event type"),
-    click.option("--modality", help="asserted, negated, future, hypothetical, reported or historical"),
-    click.option("--since", metavar="YYYY-MM-DD"),
-    click.option("--until", metavar="YYYY-MM-DD"),
-]
+def filter_options(cls: type[Filters]) -> Callable[[Callable], Callable]:
+    """Decorator: one option per filter of ``cls`` (an ``EventFilters``-like class), named and
+    explained by the filter's declaration; the command receives them as keyword arguments."""
+
+    def decorate(f: Callable) -> Callable:
+        for name, spec in reversed(cls.specs()):
+            f = click.option(spec.option_name(name), name, metavar=spec.metavar, help=spec.help)(f)
+        return f
+
+    return decorate
 
 
-def event_filters(f: Callable) -> Callable:
-    for option in reversed(EVENT_FILTERS):
-        f = option(f)
-    return f
+# The filters of `events` and `export`, of `quotes`, of article lists: eventcoder/store/filters.py.
+event_filters = filter_options(EventFilters)
+quote_filters = filter_options(QuoteFilters)
+article_filters = filter_options(ArticleFilters)
 
 
 def fail(message: str, code: int = 2) -> None:

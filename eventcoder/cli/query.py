@@ -9,7 +9,7 @@ import sys
 import click
 
 from . import cli
-from .common import db_option, event_filters, library_errors, open_store
+from .common import db_option, event_filters, library_errors, open_store, quote_filters
 from .render import article_markup, table
 
 FORMATS = click.Choice(["table", "csv", "jsonl"])
@@ -68,10 +68,7 @@ def events_cmd(db, fmt, **filters) -> None:
 
 @cli.command("quotes")
 @db_option
-@click.option("--speaker", help="speaker name (any spelling seen for that actor)")
-@click.option("--search", "q", help="words in the quote")
-@click.option("--since", metavar="YYYY-MM-DD")
-@click.option("--until", metavar="YYYY-MM-DD")
+@quote_filters
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)

@@ -6,7 +6,18 @@ pages ``{"items": [...], "total": n}`` and raise ``QueryError`` on malformed par
 """
 
 from ..errors import QueryError, StoreError
+from .filters import ArticleFilters, EventFilters, QuoteFilters
 from .params import INTERVALS, MODALITIES
 from .store import Store, WriteResult
 
-__all__ = ["INTERVALS", "MODALITIES", "QueryError", "Store", "StoreError", "WriteResult"]
+__all__ = [
+    "INTERVALS",
+    "MODALITIES",
+    "ArticleFilters",
+    "EventFilters",
+    "QueryError",
+    "QuoteFilters",
+    "Store",
+    "StoreError",
+    "WriteResult",
+]

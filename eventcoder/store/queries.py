@@ -1,8 +1,8 @@
 """The read side: every query the CLI, the API and the web page run, as functions of a connection.
 
-Each list query returns a page ``{"items": [...], "total": n}``. Parameters are validated by
-``params`` (``QueryError``) before any SQL runs; user text only ever reaches SQL as a bound
-parameter.
+Each list query returns a page ``{"items": [...], "total": n}``. The filters and their SQL are
+declared in ``filters`` (checked when built, ``QueryError``), the other parameters are checked
+by ``params``, before any SQL runs; user text only ever reaches SQL as a bound parameter.
 """
 
 from __future__ import annotations
@@ -15,78 +15,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from . import params
+from .filters import ArticleFilters, EventFilters, QuoteFilters, Where, contains, prefix
 
 Page = dict[str, Any]  # {"items": list[dict], "total": int}
 
 _EVENT_ITEM = """SELECT e.data, e.article_id, a.published, a.url, a.title, e.source_name, e.target_name, e.day
     FROM events e JOIN articles a ON a.id = e.article_id"""
-
-
-def _prefix(value: str) -> str:
-    return params.like_escape(value) + "%"
-
-
-def _contains(value: str) -> str:
-    return "%" + params.like_escape(value) + "%"
-
-
-class _Where:
-    """AND-ed conditions with their bound arguments."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.args: list[Any] = []
-
-    def add(self, sql: str, *args: Any) -> None:
-        self.parts.append(sql)
-        self.args.extend(args)
-
-    @property
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
-
-
-def event_filters(
-    source: str | None = None,
-    target: str | None = None,
-    actor: str | None = None,
-    cameo: str | None = None,
-    plover: str | None = None,
-    modality: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> _Where:
-    """The WHERE clause of the event filters (on table alias ``e``)."""
-    where = _Where()
-    cameo = params.cameo(cameo)
-    modality = params.modality(modality)
-    lo, hi = params.date_range(since, until)
-    source, target, actor, plover = map(params.text, (source, target, actor, plover))
-    if source:
-        where.add("e.source_code LIKE ? ESCAPE '\\'", _prefix(source))
-    if target:
-        where.add("e.target_code LIKE ? ESCAPE '\\'", _prefix(target))
-    if actor:
-        # A code prefix, or a word of the name: "Lavrov" and "Sergei" match "Sergei Lavrov",
-        # but "us" does not match "Russia" the way a bare substring would.
-        code, word, inner = _prefix(actor), _prefix(actor), "% " + _prefix(actor)
-        where.add(
-            "(e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'"
-            " OR e.source_name LIKE ? ESCAPE '\\' OR e.source_name LIKE ? ESCAPE '\\'"
-            " OR e.target_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')",
-            code, code, word, inner, word, inner,
-        )  # fmt: skip
-    if cameo:
-        where.add("e.cameo LIKE ?", cameo + "%")
-    if plover:
-        where.add("e.plover = ?", plover)  # the column is COLLATE NOCASE
-    if modality:
-        where.add("e.modality = ?", modality)
-    if lo:
-        where.add("e.day >= ?", lo)
-    if hi:
-        where.add("e.day <= ?", hi)
-    return where
 
 
 # Extra columns for exports: the sentence text, whether the event is in the lead paragraph
@@ -109,10 +43,10 @@ def _event_item(row: sqlite3.Row | tuple) -> dict[str, Any]:
     return item
 
 
-def events(conn: sqlite3.Connection, *, limit: int | None = 50, offset: int = 0, **filters: Any) -> Page:
-    """Events matching the filters (see ``event_filters``), newest first."""
+def events(conn: sqlite3.Connection, filters: EventFilters, *, limit: int | None = 50, offset: int = 0) -> Page:
+    """Events matching the filters, newest first."""
     lim, off = params.page(limit, offset)
-    where = event_filters(**filters)
+    where = filters.where()
     total = conn.execute("SELECT count(*) FROM events e" + where.sql, where.args).fetchone()[0]
     rows = conn.execute(
         f"{_EVENT_ITEM}{where.sql} ORDER BY e.day IS NULL, e.day DESC, e.article_id, e.ord LIMIT ? OFFSET ?",
@@ -122,14 +56,14 @@ def events(conn: sqlite3.Connection, *, limit: int | None = 50, offset: int = 0,
 
 
 def iter_events(
-    conn: sqlite3.Connection, *, newest_first: bool = False, detail: bool = False, **filters: Any
+    conn: sqlite3.Connection, filters: EventFilters, *, newest_first: bool = False, detail: bool = False
 ) -> Iterator[dict[str, Any]]:
     """Every event matching the filters, streamed (oldest first unless ``newest_first``).
 
     With ``detail`` the items also hold ``sentence_text``, ``is_root``, ``stored_at``,
     ``source_country``, ``target_country`` and ``outlet`` (for exports).
     """
-    where = event_filters(**filters)
+    where = filters.where()
     order = "DESC" if newest_first else "ASC"
     select = _EVENT_ITEM.replace(" FROM events", (_EVENT_DETAIL if detail else "") + " FROM events", 1)
     sql = f"{select}{where.sql} ORDER BY e.day IS NULL, e.day {order}, e.article_id, e.ord"
@@ -137,46 +71,12 @@ def iter_events(
         yield _event_item(row)
 
 
-def _text_match(where: _Where, fulltext: bool, q: str, fts_table: str, rowid: str, columns: list[str]) -> None:
-    """Restrict to rows whose text has every word of ``q`` (FTS5), else a substring (LIKE)."""
-    match = params.fts_query(q) if fulltext else None
-    if match:
-        where.add(f"{rowid} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)", match)
-    else:
-        pattern = _contains(q)
-        where.add("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")", *[pattern] * len(columns))
-
-
 def quotes(
-    conn: sqlite3.Connection,
-    *,
-    fulltext: bool,
-    speaker: str | None = None,
-    q: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int | None = 50,
-    offset: int = 0,
+    conn: sqlite3.Connection, filters: QuoteFilters, *, fulltext: bool, limit: int | None = 50, offset: int = 0
 ) -> Page:
     """Quotes by speaker (any name of the speaker's actor) and/or words, newest article first."""
     lim, off = params.page(limit, offset)
-    lo, hi = params.date_range(since, until)
-    speaker, q = params.text(speaker), params.text(q)
-    where = _Where()
-    if speaker:
-        pattern = _contains(speaker)
-        where.add(
-            "(qu.speaker_name LIKE ? ESCAPE '\\' OR qu.speaker_text LIKE ? ESCAPE '\\' OR EXISTS ("
-            "SELECT 1 FROM actors x WHERE x.article_id = qu.article_id AND x.id = qu.speaker_actor"
-            " AND x.names LIKE ? ESCAPE '\\'))",
-            pattern, pattern, pattern,
-        )  # fmt: skip
-    if q:
-        _text_match(where, fulltext, q, "quotes_fts", "qu.n", ["qu.text"])
-    if lo:
-        where.add("a.published >= ?", lo)
-    if hi:
-        where.add("a.published <= ?", hi)
+    where = filters.where(fulltext=fulltext)
     base = " FROM quotes qu JOIN articles a ON a.id = qu.article_id" + where.sql
     total = conn.execute("SELECT count(*)" + base, where.args).fetchone()[0]
     rows = conn.execute(
@@ -194,26 +94,11 @@ def quotes(
 
 
 def articles(
-    conn: sqlite3.Connection,
-    *,
-    fulltext: bool,
-    q: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int | None = 50,
-    offset: int = 0,
+    conn: sqlite3.Connection, filters: ArticleFilters, *, fulltext: bool, limit: int | None = 50, offset: int = 0
 ) -> Page:
     """Articles whose title or text has the words of ``q``, newest first (without their text)."""
     lim, off = params.page(limit, offset)
-    lo, hi = params.date_range(since, until)
-    q = params.text(q)
-    where = _Where()
-    if q:
-        _text_match(where, fulltext, q, "articles_fts", "a.n", ["a.title", "a.text"])
-    if lo:
-        where.add("a.published >= ?", lo)
-    if hi:
-        where.add("a.published <= ?", hi)
+    where = filters.where(fulltext=fulltext)
     total = conn.execute("SELECT count(*) FROM articles a" + where.sql, where.args).fetchone()[0]
     rows = conn.execute(
         "SELECT a.id, a.title, a.url, a.published, a.outlet, a.byline, a.path, a.n_actors, a.n_events, a.n_quotes"
@@ -242,12 +127,12 @@ def actors(conn: sqlite3.Connection, *, q: str | None = None, limit: int | None 
     """Actors grouped by key across articles, most widely reported first."""
     lim, off = params.page(limit, offset)
     q = params.text(q)
-    where = _Where()
+    where = Where()
     if q:
         where.add(
             "key IN (SELECT key FROM actors WHERE names LIKE ? ESCAPE '\\' OR key LIKE ? ESCAPE '\\'"
             " OR code LIKE ? ESCAPE '\\')",
-            _contains(q), _contains(q), _prefix(q),
+            contains(q), contains(q), prefix(q),
         )  # fmt: skip
     total = conn.execute("SELECT count(DISTINCT key) FROM actors" + where.sql, where.args).fetchone()[0]
     groups = conn.execute(
@@ -311,7 +196,7 @@ def dyads(
 ) -> Page:
     """Per period from the first to the last event of the dyad: events, Goldstein sum, count per quad class."""
     interval = params.interval(interval)
-    where = event_filters(source=source, target=target, since=since, until=until)
+    where = EventFilters(source=source, target=target, since=since, until=until).where()
     where.add("e.day IS NOT NULL")
     rows = conn.execute(
         "SELECT e.day, count(*), total(e.goldstein), "
@@ -351,7 +236,7 @@ def network(
     Keeps the ``limit`` nodes with most events and the edges between them.
     """
     params.page(limit, 0)
-    where = event_filters(since=since, until=until)
+    where = EventFilters(since=since, until=until).where()
     rows = conn.execute(
         "SELECT coalesce(e.source_key, e.source_code), e.source_name, e.source_code,"
         " coalesce(e.target_key, e.target_code), e.target_name, e.target_code, e.goldstein FROM events e"

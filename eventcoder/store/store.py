@@ -12,14 +12,15 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..article import Article
-from ..errors import StoreError
+from ..errors import QueryError, StoreError
 from . import migrations, queries
+from .filters import ArticleFilters, EventFilters, Filters, QuoteFilters
 from .rows import ArticleRows, article_rows
 
 _INSERTS = {
@@ -40,6 +41,8 @@ _INSERTS = {
     " feature) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
 }
 
+F = TypeVar("F", bound=Filters)
+
 # Parameters per SELECT ... IN (...): well under SQLite's limit on bound variables.
 _CHUNK = 500
 
@@ -51,6 +54,8 @@ class WriteResult:
     inserted: int
     unchanged: int
     replaced: int = 0
+    # What became of each article of the batch, in order: "inserted", "replaced" or "unchanged".
+    statuses: tuple[str, ...] = field(default=(), compare=False)
 
 
 class Store:
@@ -149,6 +154,7 @@ class Store:
         stored_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         batch = [article_rows(a, stored_at) for a in articles]  # JSON and hashes outside the lock
         inserted = unchanged = replaced = 0
+        statuses: list[str] = []
         conn = self._conn()
         with self._write_lock:
             try:
@@ -158,6 +164,7 @@ class Store:
                         old = conn.execute("SELECT hash FROM articles WHERE id = ?", (rows.id,)).fetchone()
                         if old and old[0] == rows.hash:
                             unchanged += 1
+                            statuses.append("unchanged")
                             continue
                         if old:
                             # ON DELETE CASCADE removes its actors, mentions, events, quotes...
@@ -165,13 +172,14 @@ class Store:
                             replaced += 1
                         self._insert(conn, rows)
                         inserted += 1
+                        statuses.append("replaced" if old else "inserted")
                     conn.execute("COMMIT")
                 except BaseException:
                     conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: cannot write the batch ({exc}); nothing of it was stored") from None
-        return WriteResult(inserted=inserted, unchanged=unchanged, replaced=replaced)
+        return WriteResult(inserted=inserted, unchanged=unchanged, replaced=replaced, statuses=tuple(statuses))
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, rows: ArticleRows) -> None:
@@ -197,73 +205,57 @@ class Store:
     # -- queries (see queries.py for the semantics) ------------------------------------------
 
     def events(
-        self,
-        source: str | None = None,
-        target: str | None = None,
-        actor: str | None = None,
-        cameo: str | None = None,
-        plover: str | None = None,
-        modality: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
+        self, filters: EventFilters | None = None, /, *, limit: int | None = 50, offset: int = 0, **values: Any
     ) -> dict[str, Any]:
-        """Events by source/target code prefix, actor, CAMEO prefix, PLOVER type, modality and date."""
+        """Events matching ``filters``, or the filters given as keywords (``source="RUS"``), newest first.
+
+        The filters are the fields of ``EventFilters``: source/target code prefix, actor, CAMEO
+        prefix, PLOVER type, modality and dates.
+        """
+        chosen = _filters(EventFilters, filters, values)
         with self._read() as conn:
-            return queries.events(
-                conn, source=source, target=target, actor=actor, cameo=cameo, plover=plover, modality=modality,
-                since=since, until=until, limit=limit, offset=offset,
-            )  # fmt: skip
+            return queries.events(conn, chosen, limit=limit, offset=offset)
 
     def iter_events(
-        self, *, newest_first: bool = False, detail: bool = False, **filters: Any
+        self,
+        filters: EventFilters | None = None,
+        /,
+        *,
+        newest_first: bool = False,
+        detail: bool = False,
+        **values: Any,
     ) -> Iterator[dict[str, Any]]:
-        """Every event matching ``filters`` (as ``events``), streamed from one snapshot.
+        """Every event matching the filters (as ``events``), streamed from one snapshot.
 
         Oldest first unless ``newest_first``; ``detail`` adds the export columns (see
         ``queries.iter_events``). Bad filters raise ``QueryError`` here, before the first item.
         """
-        queries.event_filters(**filters)
-        return self._stream_events(newest_first, detail, filters)
+        chosen = _filters(EventFilters, filters, values)
+        return self._stream_events(newest_first, detail, chosen)
 
-    def _stream_events(self, newest_first: bool, detail: bool, filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    def _stream_events(self, newest_first: bool, detail: bool, filters: EventFilters) -> Iterator[dict[str, Any]]:
         conn = self._open()  # its own connection: the caller may stop iterating at any time
         try:
             conn.execute("BEGIN")
-            yield from queries.iter_events(conn, newest_first=newest_first, detail=detail, **filters)
+            yield from queries.iter_events(conn, filters, newest_first=newest_first, detail=detail)
         finally:
             conn.close()
 
     def quotes(
-        self,
-        speaker: str | None = None,
-        q: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
+        self, filters: QuoteFilters | None = None, /, *, limit: int | None = 50, offset: int = 0, **values: Any
     ) -> dict[str, Any]:
-        """Quotes by speaker (any name of the speaker's actor), words of the quote and date."""
+        """Quotes matching ``filters`` or keyword filters: speaker (any name of the speaker's actor), words, dates."""
+        chosen = _filters(QuoteFilters, filters, values)
         with self._read() as conn:
-            return queries.quotes(
-                conn, fulltext=self.fulltext, speaker=speaker, q=q, since=since, until=until, limit=limit,
-                offset=offset,
-            )  # fmt: skip
+            return queries.quotes(conn, chosen, fulltext=self.fulltext, limit=limit, offset=offset)
 
     def articles(
-        self,
-        q: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = 50,
-        offset: int = 0,
+        self, filters: ArticleFilters | None = None, /, *, limit: int | None = 50, offset: int = 0, **values: Any
     ) -> dict[str, Any]:
-        """Articles by words of the title or text and publication date."""
+        """Articles matching ``filters`` or keyword filters: words of the title or text, publication dates."""
+        chosen = _filters(ArticleFilters, filters, values)
         with self._read() as conn:
-            return queries.articles(
-                conn, fulltext=self.fulltext, q=q, since=since, until=until, limit=limit, offset=offset
-            )
+            return queries.articles(conn, chosen, fulltext=self.fulltext, limit=limit, offset=offset)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The article exactly as ``Article.to_dict()`` returned it when stored, or None."""
@@ -296,3 +288,12 @@ class Store:
         """``{"articles": n, "events": n, "quotes": n, "actors": n}`` (actors: distinct keys)."""
         with self._read() as conn:
             return queries.stats(conn)
+
+
+def _filters(cls: type[F], given: F | None, values: dict[str, Any]) -> F:
+    """``given``, or the filters of the keyword ``values`` (not both)."""
+    if given is None:
+        return cls.of(values)
+    if values:
+        raise QueryError(f"give the filters as {cls.__name__} or as keywords, not both ({', '.join(values)})")
+    return given

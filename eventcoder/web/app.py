@@ -6,7 +6,6 @@ Errors are translated in ``errors.py``; request bodies are capped in ``limits.py
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 from contextlib import asynccontextmanager
@@ -22,11 +21,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from ..ingest.records import record_article
-from ..pipeline import code_batch
 from ..settings import Settings
-from ..store import Store
-from . import errors
+from ..store import ArticleFilters, EventFilters, QuoteFilters, Store
+from . import errors, posting
+from .filters import filter_params
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 STATIC = Path(__file__).parent / "static"
@@ -34,8 +32,14 @@ MAX_LIMIT = 1000
 
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="items per page")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
-Since = Annotated[str | None, Query(description="from this day on (YYYY-MM-DD, YYYY-MM or YYYY), inclusive")]
-Until = Annotated[str | None, Query(description="up to this day (YYYY-MM-DD, YYYY-MM or YYYY), inclusive")]
+# The filters' query parameters, and those of dyads and network, derive from eventcoder/store/filters.py.
+EventQuery = Annotated[EventFilters, filter_params(EventFilters)]
+QuoteQuery = Annotated[QuoteFilters, filter_params(QuoteFilters)]
+ArticleQuery = Annotated[ArticleFilters, filter_params(ArticleFilters)]
+Source = Annotated[str | None, Query(description=EventFilters.spec("source").help)]
+Target = Annotated[str | None, Query(description=EventFilters.spec("target").help)]
+Since = Annotated[str | None, Query(description=EventFilters.spec("since").help)]
+Until = Annotated[str | None, Query(description=EventFilters.spec("until").help)]
 
 
 class IngestRecord(BaseModel):
@@ -88,14 +92,8 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=max_body)
 
     @app.get("/api/articles", summary="Articles by words of the title or text")
-    def list_articles(
-        q: Annotated[str | None, Query(description="words that must all occur in the title or text")] = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Limit = 50,
-        offset: Offset = 0,
-    ) -> dict[str, Any]:
-        return db.articles(q=q, since=since, until=until, limit=limit, offset=offset)
+    def list_articles(filters: ArticleQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return db.articles(filters, limit=limit, offset=offset)
 
     @app.get("/api/articles/{article_id:path}", summary="One article with its actors, events, quotes, times, places")
     def get_article(article_id: str) -> dict[str, Any]:
@@ -105,35 +103,12 @@ def create_app(
         return article
 
     @app.get("/api/events", summary="Coded events, newest first")
-    def list_events(
-        source: Annotated[str | None, Query(description="source actor code prefix (RUS matches RUSGOV)")] = None,
-        target: Annotated[str | None, Query(description="target actor code prefix")] = None,
-        actor: Annotated[str | None, Query(description="source or target: code prefix or a word of the name")] = None,
-        cameo: Annotated[str | None, Query(description="CAMEO event code prefix (04 matches 040-046)")] = None,
-        plover: Annotated[str | None, Query(description="PLOVER event type")] = None,
-        modality: Annotated[
-            str | None, Query(description="asserted, negated, future, hypothetical, reported, historical")
-        ] = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Limit = 50,
-        offset: Offset = 0,
-    ) -> dict[str, Any]:
-        return db.events(
-            source=source, target=target, actor=actor, cameo=cameo, plover=plover, modality=modality,
-            since=since, until=until, limit=limit, offset=offset,
-        )  # fmt: skip
+    def list_events(filters: EventQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return db.events(filters, limit=limit, offset=offset)
 
     @app.get("/api/quotes", summary="Quotes by speaker and words")
-    def list_quotes(
-        speaker: Annotated[str | None, Query(description="any name, variant or mention of the speaker")] = None,
-        q: Annotated[str | None, Query(description="words that must all occur in the quote")] = None,
-        since: Since = None,
-        until: Until = None,
-        limit: Limit = 50,
-        offset: Offset = 0,
-    ) -> dict[str, Any]:
-        return db.quotes(speaker=speaker, q=q, since=since, until=until, limit=limit, offset=offset)
+    def list_quotes(filters: QuoteQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return db.quotes(filters, limit=limit, offset=offset)
 
     @app.get("/api/actors", summary="Actors across articles (grouped by key), with counts")
     def list_actors(
@@ -145,8 +120,8 @@ def create_app(
 
     @app.get("/api/dyads", summary="Per period: events, Goldstein sum and count per quad class of a dyad")
     def list_dyads(
-        source: Annotated[str | None, Query(description="source actor code prefix")] = None,
-        target: Annotated[str | None, Query(description="target actor code prefix")] = None,
+        source: Source = None,
+        target: Target = None,
         interval: Annotated[str, Query(description="day, week or month")] = "day",
         since: Since = None,
         until: Until = None,
@@ -167,12 +142,17 @@ def create_app(
 
     @app.post(
         "/api/articles",
-        summary="Code and store one article (needs the Bearer token)",
+        summary="Code and store one article, or several as JSON Lines (needs the Bearer token)",
         status_code=201,
         openapi_extra={
             "requestBody": {
                 "required": True,
-                "content": {"application/json": {"schema": IngestRecord.model_json_schema()}},
+                "content": {
+                    "application/json": {"schema": IngestRecord.model_json_schema()},
+                    "application/x-ndjson": {
+                        "schema": {"type": "string", "description": "several articles, one JSON object per line"}
+                    },
+                },
             }
         },
     )
@@ -182,21 +162,15 @@ def create_app(
     ) -> JSONResponse:
         _authorise(token, request, credentials)  # before a byte of the body is read
         raw = await request.body()
-        try:
-            record = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise HTTPException(422, f"body: not JSON ({exc})") from None
-        article = record_article(record, "body", None)  # InputError -> 422
+        json_lines = posting.is_json_lines(request.headers.get("content-type"))
+        items = posting.read_body(raw, json_lines=json_lines)  # InputError -> 422
 
         def code_and_store() -> dict[str, Any]:
             with coding:
-                code_batch([article], settings)
-            result = db.write_batch([article])
-            status = "replaced" if result.replaced else "inserted" if result.inserted else "unchanged"
-            return {"id": article.id, "status": status, "events": len(article.events), "quotes": len(article.quotes)}
+                return posting.code_posted(items, settings, db)
 
-        body = await run_in_threadpool(code_and_store)
-        return JSONResponse(body, status_code=200 if body["status"] == "unchanged" else 201)
+        status, body = posting.response(await run_in_threadpool(code_and_store), json_lines=json_lines)
+        return JSONResponse(body, status_code=status)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
