@@ -63,6 +63,7 @@ INPUTS = (
     "settings",
 )
 
+# Each stage is typed with its own resources; the table holds stages of different types.
 STAGES: tuple[Stage[Any], ...] = (
     Stage(
         "actors",

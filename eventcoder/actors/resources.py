@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import cast
+
+from spacy.tokenizer import Tokenizer
 
 from .. import dictionaries as dicts
 from ..datafiles import data_file
@@ -59,7 +61,7 @@ def spacy_tokenizer(model: str) -> Callable[[], Callable[[list[str]], list[list[
     def make() -> Callable[[list[str]], list[list[str]]]:
         from .. import nlp as nlp_mod
 
-        tok: Any = nlp_mod.load(model).tokenizer  # a spaCy Tokenizer (typed as a plain callable)
+        tok = cast(Tokenizer, nlp_mod.load(model).tokenizer)  # spaCy types it as a plain callable
         return lambda texts: [[t.text for t in d] for d in tok.pipe(texts)]
 
     return make
