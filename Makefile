@@ -33,7 +33,7 @@ browser:
 test: setup browser
 	$(VENV)/bin/ruff check eventcoder tests bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest -n auto
 
 bench: setup
 	$(PY) bench/bench.py
