@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
-from ..pipeline import code_articles
 from ..settings import Settings
 from .brat import Attribution as Gold
 from .brat import Document, read_corpus
+from .validate import code_records
 
 QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb\u2018\u201e'  # a gold content holding one is a direct quote
 TRIM = QUOTE_MARKS + "\u2019' \t\n.,;:!?\u2014\u2013-"
@@ -283,9 +283,11 @@ def evaluate(
         docs = [d for i, d in enumerate(docs) if i % n == k]
     if limit is not None:
         docs = docs[:limit]
-    articles = (Article(id=d.name, text=d.text) for d in docs)
+    # Coded as `eventcoder code` codes a JSON Lines input, a batch at a time for the progress.
+    articles = [Article(id=d.name, text=d.text) for d in docs]
     coded: list[Article] = []
-    for batch in code_articles(articles, settings):
+    for i in range(0, len(articles), settings.batch_size):
+        batch = code_records(articles[i : i + settings.batch_size], settings)
         coded.extend(a for a in batch if isinstance(a, Article))
         if progress:
             progress(len(batch))
