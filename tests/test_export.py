@@ -90,7 +90,7 @@ def test_the_pandas_line_of_the_docs_reads_the_csv(store, tmp_path):
     import pandas as pd
 
     docs = (Path(__file__).resolve().parents[1] / "docs" / "export.md").read_text(encoding="utf-8")
-    line = next(x for x in docs.splitlines() if x.startswith("events = pd.read_csv(\"events.csv\""))
+    line = next(x for x in docs.splitlines() if x.startswith('events = pd.read_csv("events.csv"'))
     write_events(store, "csv", tmp_path / "events.csv")
     scope = {"pd": pd}
     cwd = os.getcwd()
