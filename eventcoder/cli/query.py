@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-
 from collections.abc import Callable
 from typing import Any
 

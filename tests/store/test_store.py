@@ -26,7 +26,8 @@ def counts(path) -> dict[str, int]:
 
 def test_new_database_has_the_schema_in_wal_mode(tmp_path):
     with Store(tmp_path / "e.db") as store:
-        assert store.migrations() == [m.name for m in MIGRATIONS] == ["0001_initial", "0002_fulltext", "0003_flat_views"]
+        names = ["0001_initial", "0002_fulltext", "0003_flat_views"]
+        assert store.migrations() == [m.name for m in MIGRATIONS] == names
         assert store.fulltext is True
     conn = sqlite3.connect(tmp_path / "e.db")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
