@@ -11,43 +11,44 @@ from typing import Any
 import click
 
 from . import cli
-from .common import db_option, event_filters, library_errors, open_store, quote_filters
-from .render import article_markup, table
+from .common import article_filters, db_option, event_filters, library_errors, open_store, quote_filters
+from .render import article_markup, cut, table
 
 FORMATS = click.Choice(["table", "csv", "jsonl"])
 
-# (column, value, shown in the terminal table). The table stays narrow enough to read; csv
-# and jsonl carry every column, with the article id to pass to `eventcoder show`.
-Column = tuple[str, Callable[[dict], Any], bool]
+# (column, value, width in the terminal table: None = csv/jsonl only, 0 = the table's cap).
+# The table stays narrow enough to read; csv and jsonl carry every column, with the article
+# id to pass to `eventcoder show`.
+Column = tuple[str, Callable[[dict], Any], int | None]
 
 EVENT_COLUMNS: list[Column] = [
-    ("date", lambda e: e.get("date") or "", True),
-    ("source", lambda e: _code(e.get("source")), True),
-    ("source_name", lambda e: e.get("source_name") or "", False),
-    ("cameo", lambda e: e["cameo"], True),
-    ("plover", lambda e: e.get("plover") or "", True),
-    ("target", lambda e: _code(e.get("target")), True),
-    ("target_name", lambda e: e.get("target_name") or "", False),
-    ("modality", lambda e: e.get("modality") or "", True),
-    ("trigger", lambda e: e["trigger"]["text"], True),
-    ("article", lambda e: e["article_id"], False),
-    ("title", lambda e: e.get("title") or "", False),
+    ("date", lambda e: e.get("date") or "", 0),
+    ("source", lambda e: _code(e.get("source")), 0),
+    ("source_name", lambda e: e.get("source_name") or "", 20),
+    ("cameo", lambda e: e["cameo"], 0),
+    ("plover", lambda e: e.get("plover") or "", 0),
+    ("target", lambda e: _code(e.get("target")), 0),
+    ("target_name", lambda e: e.get("target_name") or "", 20),
+    ("modality", lambda e: e.get("modality") or "", 0),
+    ("trigger", lambda e: e["trigger"]["text"], 20),
+    ("article", lambda e: e["article_id"], None),
+    ("title", lambda e: e.get("title") or "", None),
 ]
 QUOTE_COLUMNS: list[Column] = [
-    ("speaker", lambda q: (q.get("speaker") or {}).get("name") or (q.get("speaker") or {}).get("text") or "?", True),
-    ("direct", lambda q: "yes" if q.get("direct") else "no", True),
-    ("quote", lambda q: q["text"], True),
-    ("article", lambda q: q["article_id"], False),
-    ("title", lambda q: q.get("title") or "", False),
+    ("speaker", lambda q: (q.get("speaker") or {}).get("name") or (q.get("speaker") or {}).get("text") or "?", 20),
+    ("direct", lambda q: "yes" if q.get("direct") else "no", 0),
+    ("quote", lambda q: q["text"], 0),
+    ("article", lambda q: q["article_id"], 0),
+    ("title", lambda q: q.get("title") or "", None),
 ]
 ARTICLE_COLUMNS: list[Column] = [
-    ("id", lambda a: a["id"], True),
-    ("date", lambda a: a.get("published") or "", True),
-    ("outlet", lambda a: a.get("outlet") or "", True),
-    ("events", lambda a: a["events"], True),
-    ("quotes", lambda a: a["quotes"], True),
-    ("title", lambda a: a.get("title") or "", True),
-    ("url", lambda a: a.get("url") or "", False),
+    ("id", lambda a: a["id"], 0),
+    ("date", lambda a: a.get("published") or "", 0),
+    ("outlet", lambda a: a.get("outlet") or "", 16),
+    ("events", lambda a: a["events"], 0),
+    ("quotes", lambda a: a["quotes"], 0),
+    ("title", lambda a: a.get("title") or "", 0),
+    ("url", lambda a: a.get("url") or "", None),
 ]
 
 
@@ -72,8 +73,9 @@ def _emit(items: list[dict], columns: list[Column], fmt: str, total: int, *, id_
         for item in items:
             writer.writerow([get(item) for _, get, _ in columns])
     else:
-        shown = [(name, get) for name, get, in_table in columns if in_table]
-        click.echo(table([name for name, _ in shown], [[str(get(i)) for _, get in shown] for i in items]))
+        shown = [(name, get, width) for name, get, width in columns if width is not None]
+        rows = [[cut(str(get(i)), width) for _, get, width in shown] for i in items]
+        click.echo(table([name for name, _, _ in shown], rows))
         click.echo(f"{len(items)} of {total}", err=True)
 
 
@@ -107,9 +109,7 @@ def quotes_cmd(db, fmt, **filters) -> None:
 
 @cli.command("articles")
 @db_option
-@click.option("--search", "q", help="words that must all occur in the title or text")
-@click.option("--since", metavar="YYYY-MM-DD", help="published on or after this day")
-@click.option("--until", metavar="YYYY-MM-DD", help="published on or before this day")
+@article_filters
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
