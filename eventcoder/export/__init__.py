@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -179,12 +179,18 @@ def _csv_cell(value: Any) -> str:
     return '"' + str(value).replace('"', '""') + '"'
 
 
-def _csv(items: Iterator[dict], stream: IO, header: bool) -> int:
+def csv_lines(items: Iterable[dict], header: bool = True) -> Iterator[str]:
+    """The csv export of event items (``Store.iter_events(detail=True)``), line by line."""
     if header:
-        stream.write(",".join(name for name, _, _ in COLUMNS) + "\n")
-    n = 0
+        yield ",".join(name for name, _, _ in COLUMNS) + "\n"
     for item in items:
-        stream.write(",".join(_csv_cell(get(item)) for _, _, get in COLUMNS) + "\n")
+        yield ",".join(_csv_cell(get(item)) for _, _, get in COLUMNS) + "\n"
+
+
+def _csv(items: Iterator[dict], stream: IO, header: bool) -> int:
+    n = -1 if header else 0
+    for line in csv_lines(items, header):
+        stream.write(line)
         n += 1
     return n
 

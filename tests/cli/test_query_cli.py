@@ -88,3 +88,18 @@ def test_quotes_csv_has_the_article_id(db):
     assert rows and list(rows[0]) == ["speaker", "direct", "quote", "article", "title"]
     assert {r["article"] for r in rows} <= {a.id for a in all_articles()}
     assert {r["article"] for r in rows} >= {"mt-2024-09-20"}
+
+
+def test_events_quad_statements_and_article_filters(db):
+    result = run("events", "--db", db, "--format", "csv", "--statements", "false", "--limit", "100")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(not r["cameo"].startswith("01") for r in rows)
+    statements = run("events", "--db", db, "--format", "csv", "--statements", "true", "--limit", "100")
+    rest = list(csv.DictReader(io.StringIO(statements.stdout)))
+    assert len(rows) + len(rest) == sum(len(a.events) for a in all_articles())
+    conflict = run("events", "--db", db, "--format", "csv", "--quad", "4", "--limit", "100")
+    expected = {(a.id, e.trigger.text) for a in all_articles() for e in a.events if e.quad == 4}
+    assert {(r["article"], r["trigger"]) for r in csv.DictReader(io.StringIO(conflict.stdout))} == expected
+    one = run("events", "--db", db, "--format", "csv", "--article", "wn-swap")
+    assert {r["article"] for r in csv.DictReader(io.StringIO(one.stdout))} == {"wn-swap"}
+    assert run("events", "--db", db, "--quad", "9").exit_code == 2
