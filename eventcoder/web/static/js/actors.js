@@ -24,7 +24,7 @@ export function initActors() {
         h("td", {}, a.code ? h("a", { href: hashFor("events", { actor: a.code }), class: "code" }, a.code) : "—"),
         h("td", { class: "wide" }, a.country || "—"),
         h("td", { class: "wide" }, a.kind || "—"),
-        h("td", { class: "num" }, a.articles),
+        h("td", { class: "num wide" }, a.articles),
         h("td", { class: "num" }, a.mentions),
         // Code prefix and name together narrow the list to this actor on that side.
         h("td", { class: "num" }, a.events_as_source ? eventsLink({ source: a.code || "", actor: who }, a.events_as_source) : "0"),

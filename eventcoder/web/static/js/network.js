@@ -80,28 +80,35 @@ export function drawNetwork(box, graph) {
 }
 
 /**
- * No two labels overlap: the labels of the most active actors are placed first; a label that
- * would cover one already placed is hidden (its actor still shows name and code on hover).
+ * No two labels overlap, and no label covers a node: the labels of the most active actors are
+ * placed first, beside their node, else centred over or under it; a label that fits nowhere
+ * is hidden (its actor still shows name and code on hover).
  */
 function placeLabels(labels) {
-  const placed = [];
   const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const circles = labels.map(({ x, y, r }) => ({ x: x - r, y: y - r, width: 2 * r, height: 2 * r }));
+  const placed = [];
+  const inside = (b) => b.x >= 2 && b.x + b.width <= W - 2 && b.y >= 2 && b.y + b.height <= H - 2;
   for (const { label, x, y, r } of [...labels].sort((a, b) => b.node.events - a.node.events)) {
-    let box = label.getBBox();
-    if (box.x < 2 || box.x + box.width > W - 2) {
-      // Beside the node it would leave the drawing: centred under (or over) the node instead.
-      const half = box.width / 2;
-      label.setAttribute("text-anchor", "middle");
-      label.setAttribute("x", Math.max(half + 2, Math.min(W - half - 2, x)));
-      label.setAttribute("y", y > H - 30 ? y - r - 6 : y + r + 13);
-      box = label.getBBox();
+    const beside = [label.getAttribute("x"), label.getAttribute("y"), label.getAttribute("text-anchor")];
+    const outward = y < H / 2 ? y - r - 6 : y + r + 13;
+    const candidates = [beside, [x, outward, "middle"], [x, y < H / 2 ? y + r + 13 : y - r - 6, "middle"]];
+    let fitted = false;
+    for (const [cx, cy, anchor] of candidates) {
+      label.setAttribute("x", cx);
+      label.setAttribute("y", cy);
+      label.setAttribute("text-anchor", anchor);
+      const box = label.getBBox();
+      const padded = { x: box.x - 2, y: box.y - 1, width: box.width + 4, height: box.height + 2 };
+      if (inside(padded) && !placed.some((p) => overlaps(p, padded)) && !circles.some((c) => overlaps(c, padded))) {
+        placed.push(padded);
+        fitted = true;
+        break;
+      }
     }
-    const padded = { x: box.x - 2, y: box.y - 1, width: box.width + 4, height: box.height + 2 };
-    if (placed.some((p) => overlaps(p, padded))) {
+    if (!fitted) {
       label.classList.add("hidden-label");
       label.setAttribute("visibility", "hidden");
-    } else {
-      placed.push(padded);
     }
   }
 }
