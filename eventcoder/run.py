@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, TextIO
 
+from . import nlp as nlp_mod
 from .article import Article
 from .ingest import Rejection, read_inputs
-from .pipeline import batched, code_articles
+from .pipeline import batched, code_articles, load_stages
 from .settings import Settings
 from .store import Store, WriteResult
 
@@ -33,19 +34,44 @@ class RunSummary:
     events: int = 0
     quotes: int = 0
     words: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole run
+    loading_seconds: float = 0.0  # of which loading the model and dictionaries (once, before coding)
+
+    @property
+    def coding_seconds(self) -> float:
+        """The run without loading the model and dictionaries."""
+        return max(0.0, self.seconds - self.loading_seconds)
 
     @property
     def words_per_second(self) -> float:
-        """Words coded per second of the run."""
-        return self.words / self.seconds if self.seconds > 0 else 0.0
+        """Throughput of the coding itself, model loading left out."""
+        return self.words / self.coding_seconds if self.coding_seconds > 0 else 0.0
+
+    @property
+    def done(self) -> int:
+        """Inputs dealt with so far: coded, skipped or rejected."""
+        return self.coded + self.skipped + self.rejected
 
     def line(self) -> str:
-        """The closing line of ``eventcoder code``."""
+        """The closing line of ``eventcoder code``: counts, elapsed time, throughput, loading apart."""
+        rate = self.coded / self.coding_seconds if self.coding_seconds > 0 else 0.0
+        loading = f"; model and dictionaries loaded in {duration(self.loading_seconds)}" if self.loading_seconds else ""
         return (
             f"coded {self.coded} articles ({self.skipped} already stored, {self.rejected} rejected): "
-            f"{self.events} events, {self.quotes} quotes, {self.words_per_second:,.0f} words/s"
+            f"{self.events} events, {self.quotes} quotes in {duration(self.seconds)} "
+            f"({rate:,.1f} articles/s, {self.words_per_second:,.0f} words/s){loading}"
         )
+
+
+def duration(seconds: float) -> str:
+    """``0.4s``, ``12.3s``, ``4m05s``, ``1h02m``."""
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    if minutes < 60:
+        return f"{minutes}m{secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
 
 
 def code_inputs(
@@ -58,10 +84,17 @@ def code_inputs(
     recode: bool = False,
     on_reject: Callable[[Rejection], None] = lambda r: None,
     on_batch: Callable[[list[Article]], None] = lambda b: None,
+    on_progress: Callable[[RunSummary], None] = lambda s: None,
 ) -> RunSummary:
-    """Code every article of ``inputs``; store them and/or write them as JSON Lines."""
+    """Code every article of ``inputs``; store them and/or write them as JSON Lines.
+
+    ``on_progress`` gets the running summary whenever its counts move (for a progress bar).
+    """
     items = read_inputs(inputs, plain=settings.plain, stdin=stdin)
-    return code_items(items, settings, store=store, jsonl=jsonl, recode=recode, on_reject=on_reject, on_batch=on_batch)
+    return code_items(
+        items, settings, store=store, jsonl=jsonl, recode=recode, on_reject=on_reject, on_batch=on_batch,
+        on_progress=on_progress,
+    )  # fmt: skip
 
 
 def code_items(
@@ -74,16 +107,29 @@ def code_items(
     on_reject: Callable[[Rejection], None] = lambda r: None,
     on_batch: Callable[[list[Article]], None] = lambda b: None,
     on_stored: Callable[[list[Article], WriteResult], None] = lambda b, r: None,
+    on_progress: Callable[[RunSummary], None] = lambda s: None,
 ) -> RunSummary:
     """Code read articles (rejections among ``items`` go straight to ``on_reject``).
 
     An id seen before in ``items`` is skipped, and so is an id the store holds unless
     ``recode``; an article a stage cannot code is a rejection. Each coded batch is written to
     ``store`` in one transaction (``on_stored`` is told what became of each article) and/or
-    to ``jsonl``; ``on_batch`` sees every coded batch.
+    to ``jsonl``; ``on_batch`` sees every coded batch, ``on_progress`` the running summary.
     """
     summary = RunSummary()
     started = time.perf_counter()
+    loaded = False
+
+    def load_once() -> None:
+        # Loaded here, before the first batch (and before worker processes fork), so the
+        # summary reports loading apart from coding; a run with nothing new loads nothing.
+        nonlocal loaded
+        if not loaded:
+            t0 = time.perf_counter()
+            nlp_mod.load(settings.model)
+            load_stages(settings)
+            summary.loading_seconds = time.perf_counter() - t0
+            loaded = True
 
     def articles() -> Iterator[Article]:
         seen: set[str] = set()
@@ -103,6 +149,9 @@ def code_items(
                 known = store.known_ids([a.id for a in fresh])
                 summary.skipped += len(known)
                 fresh = [a for a in fresh if a.id not in known]
+            if fresh:
+                load_once()
+            on_progress(summary)
             yield from fresh
 
     for coded in code_articles(articles(), settings):
@@ -122,6 +171,8 @@ def code_items(
         if jsonl is not None:
             jsonl.flush()
         on_batch(batch)
+        summary.seconds = time.perf_counter() - started
+        on_progress(summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -132,6 +183,6 @@ def _reject_filter(
     for item in items:
         if isinstance(item, Rejection):
             summary.rejected += 1
-            on_reject(item)
+            on_reject(item)  # counted in the progress with the next batch
         else:
             yield item

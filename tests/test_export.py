@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+from datetime import date
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -42,11 +46,12 @@ def export(store, fmt, **kw) -> str:
 
 
 SWAP_E1 = {
-    "article_id": "wn-swap", "event_id": "e1", "day": "2024-08-01", "date": "2024-08-01", "published": "2024-08-02",
+    "article_id": "wn-swap", "event_id": "e1", "day": "2024-08-01", "date": "2024-08-01", "date_granularity": "day",
+    "published": "2024-08-02",
     "source_code": "RUS", "source_name": "Russia", "source_country": "RUS", "source_text": "Russia",
     "target_code": "USA", "target_name": "United States", "target_country": "USA", "target_text": "the United States",
     "cameo": "0841", "root": "08", "plover": "RETREAT", "mode": "", "contexts": "", "goldstein": "7.0", "quad": "2",
-    "modality": "asserted", "negated": "False", "confidence": "0.5", "trigger": "exchanged",
+    "modality": "asserted", "negated": "false", "confidence": "0.5", "trigger": "exchanged",
     "trigger_start": str(SWAP_TEXT.index("exchanged")), "trigger_end": str(SWAP_TEXT.index("exchanged") + 9),
     "sentence_start": "0", "sentence_end": str(SWAP_TEXT.index("\n")), "sentence": SWAP_TEXT.split("\n")[0],
     "location_name": "Ankara", "location_country": "TUR", "lat": "39.91987", "lon": "32.85427",
@@ -61,6 +66,41 @@ def test_csv(store):
     assert [(r["article_id"], r["event_id"]) for r in rows] == OLDEST_FIRST
     assert rows[0] == SWAP_E1
     assert rows[-1]["day"] == "" and rows[-1]["published"] == ""
+
+
+def test_csv_round_trips_through_pandas_with_its_types(store):
+    import pandas as pd
+
+    from eventcoder.export import CSV_DATES, CSV_DTYPES
+
+    text = export(store, "csv")
+    frame = pd.read_csv(io.StringIO(text), dtype=CSV_DTYPES, parse_dates=CSV_DATES)
+    assert list(frame["cameo"]) == [r["cameo"] for r in csv.DictReader(io.StringIO(text))]
+    assert "0841" in set(frame["cameo"]) and "08" in set(frame["root"])  # leading zeros kept
+    assert str(frame["day"].dtype).startswith("datetime64") and str(frame["goldstein"].dtype) == "float64"
+    assert frame["negated"].dtype == bool
+    # Every string cell is quoted, numbers and empty cells are not: "0841" is text to any reader
+    # that honours quotes.
+    first = text.splitlines()[1]
+    assert first.startswith('"wn-swap","e1",2024-08-01,2024-08-01,"day",2024-08-02,"RUS",')
+    assert ',"0841","08","RETREAT",,,7.0,2,"asserted",false,' in first
+
+
+def test_the_pandas_line_of_the_docs_reads_the_csv(store, tmp_path):
+    import pandas as pd
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "export.md").read_text(encoding="utf-8")
+    line = next(x for x in docs.splitlines() if x.startswith('events = pd.read_csv("events.csv"'))
+    write_events(store, "csv", tmp_path / "events.csv")
+    scope = {"pd": pd}
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        exec(line, scope)  # noqa: S102 - the documented line, run as a reader would
+    finally:
+        os.chdir(cwd)
+    events = scope["events"]
+    assert len(events) == 9 and "0841" in set(events["cameo"]) and str(events["day"].dtype).startswith("datetime64")
 
 
 def test_csv_without_header_and_filtered(store):
@@ -95,10 +135,31 @@ def test_parquet(store, tmp_path):
     assert n == table.num_rows == 9
     types = {f.name: str(f.type) for f in table.schema}
     assert types["goldstein"] == "double" and types["quad"] == "int64" and types["negated"] == "bool"
+    assert types["day"] == types["date"] == types["published"] == "date32[day]"
+    assert types["date_granularity"] == "string"
     assert types["article_id"] == "string" and types["geonameid"] == "int64"
     first = table.slice(0, 1).to_pylist()[0]
     assert (first["article_id"], first["event_id"], first["goldstein"], first["quad"]) == ("wn-swap", "e1", 7.0, 2)
     assert (first["lat"], first["geonameid"], first["negated"], first["mode"]) == (39.91987, 323786, False, None)
+    assert (first["day"], first["published"], first["date_granularity"]) == (date(2024, 8, 1), date(2024, 8, 2), "day")
+    rows = table.to_pylist()
+    undated = [r for r in rows if r["article_id"] == "undated"]
+    assert undated and all(r["day"] is None and r["date"] is None and r["date_granularity"] is None for r in undated)
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "granularity"),
+    [("2024-09-20", "2024-09-20", "day"), ("2022-03", "2022-03-01", "month"), ("2022", "2022-01-01", "year"),
+     ("2024-W38", "2024-09-16", "week"), ("2024-09-21/2024-09-22", "2024-09-21", "day"), (None, None, None),
+     ("soon", None, None)],
+)  # fmt: skip
+def test_partial_dates_become_their_first_day_with_a_granularity(value, first, granularity):
+    from eventcoder.export import COLUMNS as columns
+
+    get = dict((name, fn) for name, _, fn in columns)
+    item = {"date": value}
+    assert get["date"](item) == (date.fromisoformat(first) if first else None)
+    assert get["date_granularity"](item) == granularity
 
 
 def test_parquet_with_no_match_is_an_empty_readable_file(store, tmp_path):
@@ -108,9 +169,13 @@ def test_parquet_with_no_match_is_an_empty_readable_file(store, tmp_path):
 
 
 def test_gdelt_rows(store):
-    text = export(store, "gdelt")
+    skipped: dict[str, int] = {}
+    out = io.StringIO()
+    assert write_events(store, "gdelt", out, skipped=skipped) == 8
+    text = out.getvalue()
     rows = [line.split("\t") for line in text.splitlines()]
-    assert len(rows) == 9 and all(len(r) == 61 for r in rows)
+    assert len(rows) == 8 and all(len(r) == 61 for r in rows)
+    assert skipped == {"no date": 1}  # the undated article's event: GDELT has no event without a day
     row = dict(zip(gdelt.COLUMNS, rows[0], strict=True))
     event_id = row.pop("GlobalEventID")
     added = row.pop("DATEADDED")
@@ -118,12 +183,12 @@ def test_gdelt_rows(store):
     assert len(added) == 14 and added.isdigit()
     expected = dict.fromkeys(gdelt.COLUMNS[1:-2], "")
     expected.update(
-        SQLDATE="20240801", MonthYear="202408", Year="2024", FractionDate="2024.6603",
+        Day="20240801", MonthYear="202408", Year="2024", FractionDate="2024.6603",
         Actor1Code="RUS", Actor1Name="RUSSIA", Actor1CountryCode="RUS",
         Actor2Code="USA", Actor2Name="UNITED STATES", Actor2CountryCode="USA",
         IsRootEvent="1", EventCode="0841", EventBaseCode="084", EventRootCode="08", QuadClass="2", GoldsteinScale="7",
         NumMentions="1", NumSources="1", NumArticles="1",
-        ActionGeo_Type="4", ActionGeo_FullName="Ankara, Turkey", ActionGeo_CountryCode="TU",
+        ActionGeo_Type="4", ActionGeo_Fullname="Ankara, Turkey", ActionGeo_CountryCode="TU",
         ActionGeo_Lat="39.9199", ActionGeo_Long="32.8543", ActionGeo_FeatureID="323786",
         SOURCEURL="https://en.wikinews.org/wiki/Prisoner_swap",
     )  # fmt: skip
@@ -131,8 +196,92 @@ def test_gdelt_rows(store):
     # Lavrov's event is not in the lead paragraph; the event ids are distinct and stable.
     lavrov = dict(zip(gdelt.COLUMNS, rows[2], strict=True))
     assert (lavrov["Actor1Code"], lavrov["Actor1Type1Code"], lavrov["IsRootEvent"]) == ("RUSGOV", "GOV", "0")
-    assert len({r[0] for r in rows}) == 9
+    assert len({r[0] for r in rows}) == 8
     assert export(store, "gdelt").splitlines()[0].split("\t")[0] == event_id
+
+
+# The GDELT 2.0 event codebook (V2.0, 2/19/2015), fields 1-61 with their types, as printed there.
+CODEBOOK = """GlobalEventID integer; Day integer; MonthYear integer; Year integer; FractionDate float;
+Actor1Code string; Actor1Name string; Actor1CountryCode string; Actor1KnownGroupCode string; Actor1EthnicCode string;
+Actor1Religion1Code string; Actor1Religion2Code string; Actor1Type1Code string; Actor1Type2Code string;
+Actor1Type3Code string; Actor2Code string; Actor2Name string; Actor2CountryCode string; Actor2KnownGroupCode string;
+Actor2EthnicCode string; Actor2Religion1Code string; Actor2Religion2Code string; Actor2Type1Code string;
+Actor2Type2Code string; Actor2Type3Code string; IsRootEvent integer; EventCode string; EventBaseCode string;
+EventRootCode string; QuadClass integer; GoldsteinScale float; NumMentions integer; NumSources integer;
+NumArticles integer; AvgTone float; Actor1Geo_Type integer; Actor1Geo_Fullname string; Actor1Geo_CountryCode string;
+Actor1Geo_ADM1Code string; Actor1Geo_ADM2Code string; Actor1Geo_Lat float; Actor1Geo_Long float;
+Actor1Geo_FeatureID string; Actor2Geo_Type integer; Actor2Geo_Fullname string; Actor2Geo_CountryCode string;
+Actor2Geo_ADM1Code string; Actor2Geo_ADM2Code string; Actor2Geo_Lat float; Actor2Geo_Long float;
+Actor2Geo_FeatureID string; ActionGeo_Type integer; ActionGeo_Fullname string; ActionGeo_CountryCode string;
+ActionGeo_ADM1Code string; ActionGeo_ADM2Code string; ActionGeo_Lat float; ActionGeo_Long float;
+ActionGeo_FeatureID string; DATEADDED integer; SOURCEURL string"""
+CODEBOOK_TYPES = dict(field.split() for field in CODEBOOK.replace("\n", " ").split(";"))
+# Fields every GDELT event has; the others may be empty.
+REQUIRED = {"GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code", "IsRootEvent", "EventCode",
+            "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
+            "NumArticles", "DATEADDED"}  # fmt: skip
+CAMEO_ACTOR_CODE = re.compile(r"(?:[A-Z]{3})+")
+
+
+def test_gdelt_columns_are_the_codebooks():
+    assert gdelt.COLUMNS == list(CODEBOOK_TYPES)
+    assert gdelt.TYPES == CODEBOOK_TYPES
+
+
+def _check_gdelt_row(row: dict[str, str]) -> None:
+    for name, value in row.items():
+        if value == "":
+            assert name not in REQUIRED, f"{name} is empty"
+            continue
+        kind = CODEBOOK_TYPES[name]
+        if kind == "integer":
+            assert re.fullmatch(r"-?\d+", value), f"{name}={value!r} is not an integer"
+        elif kind == "float":
+            float(value)
+    assert 1 <= int(row["QuadClass"]) <= 4
+    assert -10 <= float(row["GoldsteinScale"]) <= 10
+    assert row["Day"][:6] == row["MonthYear"] and row["Day"][:4] == row["Year"]
+    assert row["EventCode"].startswith(row["EventBaseCode"]) and row["EventBaseCode"].startswith(row["EventRootCode"])
+    for side in ("Actor1", "Actor2"):
+        code = row[f"{side}Code"]
+        assert code == "" or CAMEO_ACTOR_CODE.fullmatch(code), f"{side}Code {code!r}"
+        assert "-" not in code
+        if not code:
+            assert not row[f"{side}Name"]
+
+
+def test_every_gdelt_row_follows_the_codebook(store):
+    rows = [dict(zip(gdelt.COLUMNS, line.split("\t"), strict=True)) for line in export(store, "gdelt").splitlines()]
+    assert rows
+    for row in rows:
+        _check_gdelt_row(row)
+
+
+def test_gdelt_leaves_out_events_without_actor1_and_strips_dashes(tmp_path):
+    article = prisoner_swap()
+    article.events[0].source = None  # no Actor1
+    article.events[1].source.code = "---GOV"
+    with Store(tmp_path / "g.db") as store:
+        store.write_batch([article])
+        skipped: dict[str, int] = {}
+        out = io.StringIO()
+        n = write_events(store, "gdelt", out, skipped=skipped)
+        total = store.stats()["events"]
+    rows = [dict(zip(gdelt.COLUMNS, line.split("\t"), strict=True)) for line in out.getvalue().splitlines()]
+    assert n == len(rows) == total - 1 and skipped == {"no Actor1": 1}
+    gov = next(r for r in rows if r["Actor1Type1Code"] == "GOV" and not r["Actor1Code"].startswith("RUS"))
+    assert gov["Actor1Code"] == "GOV"
+    for row in rows:
+        _check_gdelt_row(row)
+
+
+@pytest.mark.parametrize(
+    ("root", "quad"),
+    [("01", 1), ("02", 1), ("05", 1), ("06", 2), ("09", 2), ("10", 3), ("14", 3), ("15", 4), ("20", 4),
+     ("00", None), ("21", None), ("9X", None)],
+)  # fmt: skip
+def test_gdelt_quad_class(root, quad):
+    assert gdelt.quad_class(root) == quad
 
 
 def test_gdelt_header_only_when_asked(store):
@@ -147,7 +296,9 @@ def test_gdelt_header_only_when_asked(store):
         ("IGOUNO", "United Nations", None, ["IGOUNO", "UNITED NATIONS", "", "UNO", "", "", "", "IGO", "", ""]),
         ("RUSGOVMIL", "Russian army", None, ["RUSGOVMIL", "RUSSIAN ARMY", "RUS", "", "", "", "", "GOV", "MIL", ""]),
         ("REB", "Rebels", None, ["REB", "REBELS", "", "", "", "", "", "REB", "", ""]),
-        (None, "the crowd", None, ["", "THE CROWD", "", "", "", "", "", "", "", ""]),
+        ("---GOV", "the government", None, ["GOV", "THE GOVERNMENT", "", "", "", "", "", "GOV", "", ""]),
+        ("---", "someone", None, [""] * 10),
+        (None, "the crowd", None, [""] * 10),
         (None, None, None, [""] * 10),
     ],
 )

@@ -27,6 +27,7 @@ LAYERS = {
     "pipeline": 8,
     "store": 9,
     "run": 10,
+    "progress": 10,
     "evaluation": 10,
     "evaluate": 10,
     "api": 10,

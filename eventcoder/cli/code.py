@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import click
 
+from ..progress import Progress, count_inputs
 from ..run import code_inputs
 from ..settings import Settings, describe, option_name
 from . import cli
@@ -60,7 +61,7 @@ def code_cmd(inputs, jsonl_path, no_store, recode, **opts) -> None:
         jsonl = sys.stdout
     elif jsonl_path:
         jsonl = open(jsonl_path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
-    progress = _Progress()
+    progress = Progress(count_inputs(inputs), sys.stderr)
     try:
         summary = code_inputs(
             inputs,
@@ -70,7 +71,7 @@ def code_cmd(inputs, jsonl_path, no_store, recode, **opts) -> None:
             stdin=sys.stdin,
             recode=recode,
             on_reject=lambda r: click.echo(str(r), err=True),
-            on_batch=progress.update,
+            on_progress=progress.update,
         )
     finally:
         progress.close()
@@ -80,22 +81,3 @@ def code_cmd(inputs, jsonl_path, no_store, recode, **opts) -> None:
             store.close()
     click.echo(summary.line(), err=True)
     sys.exit(1 if summary.rejected else 0)
-
-
-class _Progress:
-    """A progress bar on stderr for interactive runs; silent when stderr is not a terminal."""
-
-    def __init__(self) -> None:
-        self.bar = None
-        if sys.stderr.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(unit=" articles", file=sys.stderr, leave=False)
-
-    def update(self, batch) -> None:
-        if self.bar is not None:
-            self.bar.update(len(batch))
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()

@@ -14,7 +14,7 @@ from .common import db_option, event_filters, fail, library_errors, open_store
 @db_option
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "gdelt"]), default="csv", show_default=True,
-    help="gdelt: GDELT 2.0 event table (61 tab-separated columns, no header)",
+    help="gdelt: GDELT 2.0 event table (61 tab-separated columns, no header; events without Actor1 left out)",
 )  # fmt: skip
 @click.option(
     "-o", "--output", metavar="FILE", help="write here instead of stdout (required for parquet on a terminal)"
@@ -28,6 +28,10 @@ def export_cmd(db, fmt, output, header, **filters) -> None:
 
     if fmt == "parquet" and not output and sys.stdout.isatty():
         fail("parquet is binary: give -o FILE or redirect stdout to a file")
+    skipped: dict[str, int] = {}
     with open_store(db) as store:
-        n = write_events(store, fmt, output or sys.stdout, header=header, **filters)
+        n = write_events(store, fmt, output or sys.stdout, header=header, skipped=skipped, **filters)
     click.echo(f"eventcoder: {n} events exported" + (f" to {output}" if output else ""), err=True)
+    if skipped:
+        reasons = ", ".join(f"{count} with {reason}" for reason, count in sorted(skipped.items()))
+        click.echo(f"eventcoder: {sum(skipped.values())} events left out of the GDELT table ({reasons})", err=True)

@@ -5,50 +5,77 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 
 from . import cli
-from .common import db_option, event_filters, library_errors, open_store, quote_filters
-from .render import article_markup, table
+from .common import article_filters, db_option, event_filters, library_errors, open_store, quote_filters
+from .render import article_markup, cut, table
 
 FORMATS = click.Choice(["table", "csv", "jsonl"])
 
-EVENT_COLUMNS = [
-    ("date", lambda e: e.get("date") or ""),
-    ("source", lambda e: _code(e.get("source"))),
-    ("cameo", lambda e: e["cameo"]),
-    ("plover", lambda e: e.get("plover") or ""),
-    ("target", lambda e: _code(e.get("target"))),
-    ("modality", lambda e: e.get("modality") or ""),
-    ("trigger", lambda e: e["trigger"]["text"]),
-    ("article", lambda e: e.get("title") or e.get("article_id") or ""),
+# (column, value, width in the terminal table: None = csv/jsonl only, 0 = the table's cap).
+# The table stays narrow enough to read; csv and jsonl carry every column, with the article
+# id to pass to `eventcoder show`.
+Column = tuple[str, Callable[[dict], Any], int | None]
+
+EVENT_COLUMNS: list[Column] = [
+    ("date", lambda e: e.get("date") or "", 0),
+    ("source", lambda e: _code(e.get("source")), 0),
+    ("source_name", lambda e: e.get("source_name") or "", 20),
+    ("cameo", lambda e: e["cameo"], 0),
+    ("plover", lambda e: e.get("plover") or "", 0),
+    ("target", lambda e: _code(e.get("target")), 0),
+    ("target_name", lambda e: e.get("target_name") or "", 20),
+    ("modality", lambda e: e.get("modality") or "", 0),
+    ("trigger", lambda e: e["trigger"]["text"], 20),
+    ("article", lambda e: e["article_id"], None),
+    ("title", lambda e: e.get("title") or "", None),
 ]
-QUOTE_COLUMNS = [
-    ("speaker", lambda q: (q.get("speaker") or {}).get("name") or (q.get("speaker") or {}).get("text") or "?"),
-    ("direct", lambda q: "yes" if q.get("direct") else "no"),
-    ("quote", lambda q: q["text"]),
-    ("article", lambda q: q.get("title") or q.get("article_id") or ""),
+QUOTE_COLUMNS: list[Column] = [
+    ("speaker", lambda q: (q.get("speaker") or {}).get("name") or (q.get("speaker") or {}).get("text") or "?", 20),
+    ("direct", lambda q: "yes" if q.get("direct") else "no", 0),
+    ("quote", lambda q: q["text"], 0),
+    ("article", lambda q: q["article_id"], 0),
+    ("title", lambda q: q.get("title") or "", None),
+]
+ARTICLE_COLUMNS: list[Column] = [
+    ("id", lambda a: a["id"], 0),
+    ("date", lambda a: a.get("published") or "", 0),
+    ("outlet", lambda a: a.get("outlet") or "", 16),
+    ("events", lambda a: a["events"], 0),
+    ("quotes", lambda a: a["quotes"], 0),
+    ("title", lambda a: a.get("title") or "", 0),
+    ("url", lambda a: a.get("url") or "", None),
 ]
 
 
 def _code(part: dict | None) -> str:
-    if not part:
-        return "---"
-    return part.get("code") or part.get("text") or "---"
+    """The participant's actor code; ``---`` when it has none (its text goes in ``*_name``)."""
+    return (part or {}).get("code") or "---"
 
 
-def _emit(items: list[dict], columns, fmt: str, total: int) -> None:
+def _emit(items: list[dict], columns: list[Column], fmt: str, total: int, *, id_key: str | None = None) -> None:
+    """Print ``items`` as a table (stdout, with "n of total" on stderr), csv, or jsonl.
+
+    ``id_key``: the item key holding the article id, written first as ``article`` in jsonl.
+    """
     if fmt == "jsonl":
         for item in items:
-            click.echo(json.dumps(item, ensure_ascii=False))
+            line = {"article": item[id_key], **item} if id_key else item
+            click.echo(json.dumps(line, ensure_ascii=False))
     elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow([name for name, _ in columns])
+        # Every cell quoted, so spreadsheets keep codes such as CAMEO "010" as text.
+        writer = csv.writer(sys.stdout, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+        writer.writerow([name for name, _, _ in columns])
         for item in items:
-            writer.writerow([get(item) for _, get in columns])
+            writer.writerow([get(item) for _, get, _ in columns])
     else:
-        click.echo(table([name for name, _ in columns], [[str(get(i)) for _, get in columns] for i in items]))
+        shown = [(name, get, width) for name, get, width in columns if width is not None]
+        rows = [[cut(str(get(i)), width) for _, get, width in shown] for i in items]
+        click.echo(table([name for name, _, _ in shown], rows))
         click.echo(f"{len(items)} of {total}", err=True)
 
 
@@ -63,7 +90,7 @@ def events_cmd(db, fmt, **filters) -> None:
     """List coded events, newest first."""
     with open_store(db) as store:
         page = store.events(**filters)
-    _emit(page["items"], EVENT_COLUMNS, fmt, page["total"])
+    _emit(page["items"], EVENT_COLUMNS, fmt, page["total"], id_key="article_id")
 
 
 @cli.command("quotes")
@@ -77,7 +104,21 @@ def quotes_cmd(db, fmt, **filters) -> None:
     """List quotes with their speakers."""
     with open_store(db) as store:
         page = store.quotes(**filters)
-    _emit(page["items"], QUOTE_COLUMNS, fmt, page["total"])
+    _emit(page["items"], QUOTE_COLUMNS, fmt, page["total"], id_key="article_id")
+
+
+@cli.command("articles")
+@db_option
+@article_filters
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@library_errors
+def articles_cmd(db, fmt, **filters) -> None:
+    """List stored articles, newest first: the ids to give `eventcoder show`."""
+    with open_store(db) as store:
+        page = store.articles(**filters)
+    _emit(page["items"], ARTICLE_COLUMNS, fmt, page["total"])
 
 
 @cli.command("show")

@@ -9,13 +9,15 @@ import click
 WIDTH_CAP = 60  # widest column in a table before it is cut with an ellipsis
 
 
+def cut(text: str, width: int = 0) -> str:
+    """``text`` on one line, cut with an ellipsis past ``width`` characters (0: ``WIDTH_CAP``)."""
+    width = width or WIDTH_CAP
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def table(header: list[str], rows: list[list[str]]) -> str:
     """A plain text table with columns as wide as their content (capped)."""
-
-    def cut(s: str) -> str:
-        s = " ".join(s.split())
-        return s if len(s) <= WIDTH_CAP else s[: WIDTH_CAP - 1] + "…"
-
     cells = [[cut(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False))]

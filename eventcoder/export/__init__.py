@@ -10,13 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import QueryError
 from ..store import Store
+from ..store.rows import first_day
 from . import gdelt
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt")
@@ -33,13 +36,33 @@ def _loc(key: str) -> Callable[[dict], Any]:
     return lambda e: (e.get("location") or {}).get(key)
 
 
-# The flat table of csv and parquet: (column, parquet type, value).
+def _day(value: str | None) -> date | None:
+    """An ISO date, week, month or year as the date of its first day (None when absent)."""
+    first = first_day(value)
+    return date.fromisoformat(first) if first else None
+
+
+def granularity(value: str | None) -> str | None:
+    """How precise an ISO date is: ``day``, ``week``, ``month`` or ``year`` (None when absent)."""
+    if not value:
+        return None
+    value = value.split("/", 1)[0].strip()
+    if _WEEK.fullmatch(value):
+        return "week"
+    return {10: "day", 7: "month", 4: "year"}.get(len(value)) if first_day(value) else None
+
+
+_WEEK = re.compile(r"\d{4}-W\d{2}")
+
+# The flat table of csv and parquet: (column, parquet type, value). Dates are real dates
+# (the first day of a partial date; ``date_granularity`` says how precise the coded date was).
 COLUMNS: list[tuple[str, str, Callable[[dict], Any]]] = [
     ("article_id", "string", lambda e: e["article_id"]),
     ("event_id", "string", lambda e: e["id"]),
-    ("day", "string", lambda e: e.get("day")),
-    ("date", "string", lambda e: e.get("date")),
-    ("published", "string", lambda e: e.get("published")),
+    ("day", "date", lambda e: _day(e.get("day"))),
+    ("date", "date", lambda e: _day(e.get("date"))),
+    ("date_granularity", "string", lambda e: granularity(e.get("date"))),
+    ("published", "date", lambda e: _day(e.get("published"))),
     ("source_code", "string", _part("source", "code")),
     ("source_name", "string", lambda e: e.get("source_name")),
     ("source_country", "string", lambda e: e.get("source_country")),
@@ -76,6 +99,11 @@ COLUMNS: list[tuple[str, str, Callable[[dict], Any]]] = [
     ("url", "string", lambda e: e.get("url")),
 ]
 
+# What pandas needs to read the csv back with its types (docs/export.md):
+# pd.read_csv(path, dtype=CSV_DTYPES, parse_dates=CSV_DATES)
+CSV_DATES = [name for name, kind, _ in COLUMNS if kind == "date"]
+CSV_DTYPES = {name: "str" for name, kind, _ in COLUMNS if kind == "string"}
+
 # Keys of the detail items that jsonl leaves out: jsonl items are the API's event items
 # plus the sentence text.
 _DETAIL_ONLY = ("is_root", "stored_at", "source_country", "target_country", "outlet")
@@ -86,11 +114,21 @@ def flat(item: dict[str, Any]) -> dict[str, Any]:
     return {name: get(item) for name, _, get in COLUMNS}
 
 
-def write_events(store: Store, fmt: str, out: str | Path | IO, *, header: bool | None = None, **filters: Any) -> int:
+def write_events(
+    store: Store,
+    fmt: str,
+    out: str | Path | IO,
+    *,
+    header: bool | None = None,
+    skipped: dict[str, int] | None = None,
+    **filters: Any,
+) -> int:
     """Write every event matching ``filters`` to ``out`` (a path or an open file); return the count.
 
     ``header``: csv writes one unless ``header=False``; gdelt writes none unless ``header=True``
-    (GDELT's own files have none). Parquet needs a path or a binary stream.
+    (GDELT's own files have none). Parquet needs a path or a binary stream. ``skipped``: gdelt
+    leaves out events that cannot be GDELT rows (no Actor1, no date); how many for each
+    reason is counted in this dict.
     """
     if fmt not in FORMATS:
         raise QueryError(f"format: {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -102,9 +140,8 @@ def write_events(store: Store, fmt: str, out: str | Path | IO, *, header: bool |
         if fmt == "jsonl":
             return _jsonl(items, stream)
         if fmt == "csv":
-            return _delimited(items, stream, [c[0] for c in COLUMNS], lambda e: list(flat(e).values()),
-                              header is not False, ",")  # fmt: skip
-        return _delimited(items, stream, gdelt.COLUMNS, gdelt.row, header is True, "\t")
+            return _csv(items, stream, header is not False)
+        return _gdelt(items, stream, header is True, skipped)
 
 
 @contextmanager
@@ -129,20 +166,49 @@ def _jsonl(items: Iterator[dict], stream: IO) -> int:
     return n
 
 
-def _delimited(
-    items: Iterator[dict], stream: IO, columns: list[str], values: Callable[[dict], list], header: bool, sep: str
-) -> int:
-    if sep == "\t":
-        # GDELT: plain tab-separated values, no quoting (gdelt.row already removed tabs/newlines).
-        writer = csv.writer(stream, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, quotechar=None,
-                            lineterminator="\n")  # fmt: skip
-    else:
-        writer = csv.writer(stream, lineterminator="\n")
+def _csv_cell(value: Any) -> str:
+    """Strings quoted (so "010" stays text where quotes are honoured), numbers bare, null empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def csv_lines(items: Iterable[dict], header: bool = True) -> Iterator[str]:
+    """The csv export of event items (``Store.iter_events(detail=True)``), line by line."""
     if header:
-        writer.writerow(columns)
+        yield ",".join(name for name, _, _ in COLUMNS) + "\n"
+    for item in items:
+        yield ",".join(_csv_cell(get(item)) for _, _, get in COLUMNS) + "\n"
+
+
+def _csv(items: Iterator[dict], stream: IO, header: bool) -> int:
+    n = -1 if header else 0
+    for line in csv_lines(items, header):
+        stream.write(line)
+        n += 1
+    return n
+
+
+def _gdelt(items: Iterator[dict], stream: IO, header: bool, skipped: dict[str, int] | None) -> int:
+    # Plain tab-separated values, no quoting (gdelt.row already removed tabs and newlines).
+    writer = csv.writer(stream, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, quotechar=None,
+                        lineterminator="\n")  # fmt: skip
+    if header:
+        writer.writerow(gdelt.COLUMNS)
     n = 0
     for item in items:
-        writer.writerow(["" if v is None else v for v in values(item)])
+        reason = gdelt.exportable(item)
+        if reason:
+            if skipped is not None:
+                skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        writer.writerow(gdelt.row(item))
         n += 1
     return n
 
@@ -151,7 +217,8 @@ def _parquet(items: Iterator[dict], stream: IO) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"string": pa.string(), "double": pa.float64(), "int64": pa.int64(), "bool": pa.bool_()}
+    types = {"string": pa.string(), "double": pa.float64(), "int64": pa.int64(), "bool": pa.bool_(),
+             "date": pa.date32()}  # fmt: skip
     schema = pa.schema([(name, types[kind]) for name, kind, _ in COLUMNS])
     n = 0
     with pq.ParquetWriter(stream, schema) as writer:

@@ -1,8 +1,11 @@
 """Events as rows of the GDELT 2.0 event table (61 tab-separated columns, no header).
 
-Columns that have no counterpart in eventcoder's output are left empty, so scripts that read
-GDELT files by position or by the codebook's names read these files unchanged. The mapping is
-documented column by column in docs/export.md.
+Column names, order and types are those of the GDELT 2.0 event codebook ("The GDELT Event
+Database Data Format Codebook V2.0", 2/19/2015). Columns that have no counterpart in
+eventcoder's output are left empty, so scripts that read GDELT files by position or by the
+codebook's names read these files unchanged. GDELT has no event without an Actor1 or a date:
+``exportable`` says which events can be written. The mapping is documented column by column
+in docs/export.md.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ _ACTOR_FIELDS = [
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
     "Type1Code", "Type2Code", "Type3Code",
 ]  # fmt: skip
-_GEO_FIELDS = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+_GEO_FIELDS = ["Type", "Fullname", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
 
 COLUMNS: list[str] = [
-    "GlobalEventID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
     *(f"Actor1{f}" for f in _ACTOR_FIELDS),
     *(f"Actor2{f}" for f in _ACTOR_FIELDS),
     "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
@@ -29,6 +32,46 @@ COLUMNS: list[str] = [
     *(f"ActionGeo_{f}" for f in _GEO_FIELDS),
     "DATEADDED", "SOURCEURL",
 ]  # fmt: skip
+
+# The codebook's type of each column: integer, floating point (and AvgTone's "numeric") or string.
+_INTEGER = {"GlobalEventID", "Day", "MonthYear", "Year", "IsRootEvent", "QuadClass", "NumMentions", "NumSources",
+            "NumArticles", "DATEADDED", "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"}  # fmt: skip
+_FLOAT = {"FractionDate", "GoldsteinScale", "AvgTone", *(f"{a}Geo_{f}" for a in ("Actor1", "Actor2", "Action")
+                                                        for f in ("Lat", "Long"))}  # fmt: skip
+TYPES: dict[str, str] = {c: "integer" if c in _INTEGER else "float" if c in _FLOAT else "string" for c in COLUMNS}
+
+# GDELT's QuadClass by CAMEO root (codebook): 01-05 verbal cooperation, 06-09 material
+# cooperation, 10-14 verbal conflict, 15-20 material conflict. (eventcoder's own `quad` is
+# Phoenix's, with 0 for the neutral roots 01 and 02.)
+_QUAD_BOUNDS = ((5, 1), (9, 2), (14, 3), (20, 4))
+
+
+def quad_class(root: str) -> int | None:
+    """GDELT's QuadClass (1-4) of a CAMEO root code such as ``"04"``; None for a non-CAMEO root."""
+    if not root.isdigit():
+        return None
+    n = int(root)
+    for upper, quad in _QUAD_BOUNDS:
+        if 1 <= n <= upper:
+            return quad
+    return None
+
+
+def actor_code(code: str | None) -> str:
+    """An actor code as GDELT writes it: a type code with no country loses its ``---`` (``---GOV`` -> ``GOV``)."""
+    return (code or "").lstrip("-")
+
+
+def exportable(item: dict[str, Any]) -> str | None:
+    """Why an event item cannot be a GDELT row (``"no Actor1"``, ``"no date"``), or None when it can."""
+    if not actor_code((item.get("source") or {}).get("code")):
+        return "no Actor1"
+    if not item.get("day"):
+        return "no date"
+    if quad_class(item.get("root") or item["cameo"][:2]) is None:
+        return "not a CAMEO code"
+    return None
+
 
 # CAMEO codes of international actors: the three letters after one of these name the
 # organisation itself (IGOUNO = the United Nations), which GDELT reports as KnownGroupCode.
@@ -54,9 +97,10 @@ def _fips_by_iso3() -> dict[str, str]:
 
 def actor_fields(code: str | None, name: str | None, country: str | None) -> list[str]:
     """The ten GDELT actor columns for one participant (Code, Name, CountryCode, ... Type3Code)."""
-    if not code and not name:
+    code = actor_code(code)
+    if not code:
+        # GDELT leaves every field of an uncoded actor empty, its name included.
         return [""] * len(_ACTOR_FIELDS)
-    code = code or ""
     if not country and code[:3] in _fips_by_iso3():
         country = code[:3]  # an unresolved participant: its code still starts with the country
     rest = code[len(country) :] if country and code.startswith(country) else code
@@ -129,7 +173,7 @@ def row(item: dict[str, Any]) -> list[str]:
         cameo,
         cameo[:3],
         item.get("root") or cameo[:2],
-        "" if item.get("quad") is None else str(item["quad"]),
+        str(quad_class(item.get("root") or cameo[:2]) or ""),
         _number(item.get("goldstein")),
         "1", "1", "1",  # one coded event in one article: one mention, one source, one article
         "",  # AvgTone: eventcoder does not score tone

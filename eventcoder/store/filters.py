@@ -251,6 +251,26 @@ class EventFilters(Filters):
     )
     since: str | None = _since("e.day", "events")
     until: str | None = _until("e.day", "events")
+    quad: int | None = _filter(
+        "quad class: 0 neutral, 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict",
+        lambda value: ("e.quad = ?", [value]),
+        "4",
+        check=lambda name, raw: params.quad(raw),
+        metavar="0-4",
+    )
+    statements: bool | None = _filter(
+        "false: leave out public statements (CAMEO 01x: said, commented...); true: only them",
+        lambda value: ("e.root = '01'" if value else "e.root <> '01'", []),
+        "false",
+        check=lambda name, raw: params.boolean(name, raw),
+        metavar="true|false",
+    )
+    article: str | None = _filter(
+        "the events of one article (its id, as `eventcoder articles` lists them)",
+        lambda value: ("e.article_id = ?", [value]),
+        "wn-swap",
+        metavar="ID",
+    )
 
 
 @dataclass(frozen=True)

@@ -150,9 +150,47 @@ def _fulltext(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
+def _flat_views(conn: sqlite3.Connection) -> list[str]:
+    # One row per event, quote and actor for SQL and Datasette users: the article's id, url,
+    # title, outlet and date beside codes, names, places and text. The storage columns
+    # (`ord`, `data`, `hash`, `lead_end`, keys) stay out; the event's place lives in its JSON.
+    return [
+        """CREATE VIEW events_flat AS SELECT
+            e.article_id, e.id AS event_id, a.url, a.title, a.outlet, a.published, e.day, e.date,
+            e.source_code, e.source_name, e.source_country, e.source_text,
+            e.cameo, e.root, e.plover, e.mode, e.goldstein, e.quad, e.modality, e.negated, e.confidence,
+            e.target_code, e.target_name, e.target_country, e.target_text,
+            json_extract(e.data, '$.location.name') AS location_name,
+            json_extract(e.data, '$.location.country') AS location_country,
+            json_extract(e.data, '$.location.lat') AS lat,
+            json_extract(e.data, '$.location.lon') AS lon,
+            e.trigger_text AS trigger,
+            substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+            e.quote_id, e.rule
+        FROM events e JOIN articles a ON a.id = e.article_id""",
+        """CREATE VIEW quotes_flat AS SELECT
+            q.article_id, q.id AS quote_id, a.url, a.title, a.outlet, a.published,
+            coalesce(x.name, q.speaker_name) AS speaker_name, x.code AS speaker_code, x.country AS speaker_country,
+            q.speaker_text, q.direct, q.text AS quote, q.via, q.event_id
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN actors x ON x.article_id = q.article_id AND x.id = q.speaker_actor""",
+        """CREATE VIEW actors_flat AS SELECT
+            x.article_id, x.id AS actor_id, a.url, a.title, a.outlet, a.published,
+            x.name, x.code, x.country, x.sector, x.role, x.kind, x.n_mentions AS mentions,
+            replace(x.names, char(10), '; ') AS names,
+            (SELECT count(*) FROM events e WHERE e.article_id = x.article_id AND e.source_actor = x.id)
+                AS events_as_source,
+            (SELECT count(*) FROM events e WHERE e.article_id = x.article_id AND e.target_actor = x.id)
+                AS events_as_target,
+            x.rule
+        FROM actors x JOIN articles a ON a.id = x.article_id""",
+    ]
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_fulltext", _fulltext),
+    Migration("0003_flat_views", _flat_views),
 ]
 
 

@@ -80,6 +80,60 @@ def cameo(value: str | None) -> str | None:
     return value
 
 
+QUADS = (0, 1, 2, 3, 4)
+# Sort keys of the event list: name -> SQL expression (on alias ``e``); "-name" sorts descending.
+EVENT_ORDERS = {
+    "day": "e.day",
+    "source": "e.source_code",
+    "target": "e.target_code",
+    "cameo": "e.cameo",
+    "plover": "e.plover",
+    "goldstein": "e.goldstein",
+    "modality": "e.modality",
+    "trigger": "e.trigger_text",
+    "article": "e.article_id",
+}
+
+
+def quad(value: int | str | None) -> int | None:
+    """A quad class 0-4 (0 neutral, 1 verbal cooperation, 2 material cooperation, 3 verbal and 4 material conflict)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value in QUADS:
+        return value
+    if isinstance(value, str) and value.strip() in {str(q) for q in QUADS}:
+        return int(value.strip())
+    raise QueryError(f"quad: {value!r} is not a quad class; use 0 (neutral), 1, 2 (cooperation), 3 or 4 (conflict)")
+
+
+def boolean(name: str, value: bool | str | None) -> bool | None:
+    """A yes/no parameter: a bool, or ``true``/``false`` (also ``yes``/``no``, ``1``/``0``); None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise QueryError(f"{name}: {value!r} is neither true nor false")
+
+
+_TRUE = {"true", "yes", "1", "only"}
+_FALSE = {"false", "no", "0", "hide"}
+
+
+def event_order(value: str | None) -> tuple[str, bool]:
+    """``day``, ``-goldstein``...: the SQL column and whether descending (default: newest day first)."""
+    if not value:
+        return EVENT_ORDERS["day"], True
+    name = value.strip()
+    descending = name.startswith("-")
+    column = EVENT_ORDERS.get(name.lstrip("-"))
+    if column is None:
+        choices = ", ".join(EVENT_ORDERS)
+        raise QueryError(f"sort: {value!r} is not one of {choices} (a leading - sorts descending)")
+    return column, descending
+
+
 def text(value: str | None) -> str | None:
     """A free-text parameter: stripped, None when empty."""
     if value is None:

@@ -43,15 +43,22 @@ def _event_item(row: sqlite3.Row | tuple) -> dict[str, Any]:
     return item
 
 
-def events(conn: sqlite3.Connection, filters: EventFilters, *, limit: int | None = 50, offset: int = 0) -> Page:
-    """Events matching the filters, newest first."""
+def events(
+    conn: sqlite3.Connection,
+    filters: EventFilters,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    sort: str | None = None,
+) -> Page:
+    """Events matching the filters, newest first or by ``sort`` (``params.EVENT_ORDERS``, ``-`` descending)."""
     lim, off = params.page(limit, offset)
+    column, descending = params.event_order(sort)
     where = filters.where()
     total = conn.execute("SELECT count(*) FROM events e" + where.sql, where.args).fetchone()[0]
-    rows = conn.execute(
-        f"{_EVENT_ITEM}{where.sql} ORDER BY e.day IS NULL, e.day DESC, e.article_id, e.ord LIMIT ? OFFSET ?",
-        [*where.args, lim, off],
-    )
+    # Missing values sort last either way; ties keep the newest day first and the article's order.
+    order = f"{column} IS NULL, {column} {'DESC' if descending else 'ASC'}, e.day DESC, e.article_id, e.ord"
+    rows = conn.execute(f"{_EVENT_ITEM}{where.sql} ORDER BY {order} LIMIT ? OFFSET ?", [*where.args, lim, off])
     return {"items": [_event_item(r) for r in rows], "total": total}
 
 
@@ -148,9 +155,11 @@ def actors(conn: sqlite3.Connection, *, q: str | None = None, limit: int | None 
         names: dict[str, None] = {}
         for name, *_, variants in rows:
             names.update(dict.fromkeys([name, *json.loads(variants)]))
-        n_events = conn.execute(
-            "SELECT count(*) FROM events WHERE source_key = ? OR target_key = ?", (key, key)
-        ).fetchone()[0]
+        n_events, as_source, as_target = conn.execute(
+            "SELECT count(*), count(CASE WHEN source_key = ? THEN 1 END), count(CASE WHEN target_key = ? THEN 1 END)"
+            " FROM events WHERE source_key = ? OR target_key = ?",
+            (key, key, key, key),
+        ).fetchone()
         items.append(
             {
                 "key": key,
@@ -161,6 +170,8 @@ def actors(conn: sqlite3.Connection, *, q: str | None = None, limit: int | None 
                 "articles": n_articles,
                 "mentions": n_mentions,
                 "events": n_events,
+                "events_as_source": as_source,
+                "events_as_target": as_target,
                 "names": list(names),
             }
         )
@@ -272,6 +283,30 @@ def network(
         if s in keep and t in keep
     ]
     return {"nodes": nodes, "edges": links}
+
+
+def map_points(conn: sqlite3.Connection, filters: EventFilters) -> dict[str, list[dict[str, Any]]]:
+    """Where things happened, for a map: the places of the events matching ``filters`` (with
+    how many events), and the places the same articles mention (with how many mentions)."""
+    where = filters.where()
+    located = " AND ".join([*where.parts, "json_extract(e.data, '$.location.lat') IS NOT NULL"])
+    rows = conn.execute(
+        "SELECT json_extract(e.data, '$.location.name'), json_extract(e.data, '$.location.country'),"
+        " json_extract(e.data, '$.location.lat'), json_extract(e.data, '$.location.lon'), count(*),"
+        " count(DISTINCT e.article_id), group_concat(DISTINCT e.cameo) FROM events e WHERE " + located
+        + " GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, 1",
+        where.args,
+    )  # fmt: skip
+    keys = ("name", "country", "lat", "lon", "events", "articles", "cameo")
+    events = [dict(zip(keys, r, strict=True)) | {"cameo": sorted(r[6].split(","))} for r in rows]
+    articles = "SELECT DISTINCT e.article_id FROM events e" + where.sql
+    rows = conn.execute(
+        "SELECT p.name, p.country, p.lat, p.lon, count(*), count(DISTINCT p.article_id) FROM places p"
+        f" WHERE p.lat IS NOT NULL AND p.article_id IN ({articles}) GROUP BY 1, 2, 3, 4 ORDER BY count(*) DESC, 1",
+        where.args,
+    )
+    places = [dict(zip(("name", "country", "lat", "lon", "mentions", "articles"), r, strict=True)) for r in rows]
+    return {"events": events, "places": places}
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:

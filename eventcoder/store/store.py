@@ -205,16 +205,24 @@ class Store:
     # -- queries (see queries.py for the semantics) ------------------------------------------
 
     def events(
-        self, filters: EventFilters | None = None, /, *, limit: int | None = 50, offset: int = 0, **values: Any
+        self,
+        filters: EventFilters | None = None,
+        /,
+        *,
+        limit: int | None = 50,
+        offset: int = 0,
+        sort: str | None = None,
+        **values: Any,
     ) -> dict[str, Any]:
         """Events matching ``filters``, or the filters given as keywords (``source="RUS"``), newest first.
 
         The filters are the fields of ``EventFilters``: source/target code prefix, actor, CAMEO
-        prefix, PLOVER type, modality and dates.
+        prefix, PLOVER type, modality, dates, quad class, statements, article. ``sort``: a
+        column of ``params.EVENT_ORDERS``, ``-`` in front for descending (default ``-day``).
         """
         chosen = _filters(EventFilters, filters, values)
         with self._read() as conn:
-            return queries.events(conn, chosen, limit=limit, offset=offset)
+            return queries.events(conn, chosen, limit=limit, offset=offset, sort=sort)
 
     def iter_events(
         self,
@@ -283,6 +291,12 @@ class Store:
         """Actors and who-acted-on-whom edges in a time window."""
         with self._read() as conn:
             return queries.network(conn, since=since, until=until, limit=limit)
+
+    def map_points(self, filters: EventFilters | None = None, /, **values: Any) -> dict[str, Any]:
+        """The places of the events matching the filters and the places their articles mention."""
+        chosen = _filters(EventFilters, filters, values)
+        with self._read() as conn:
+            return queries.map_points(conn, chosen)
 
     def stats(self) -> dict[str, int]:
         """``{"articles": n, "events": n, "quotes": n, "actors": n}`` (actors: distinct keys)."""

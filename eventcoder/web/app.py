@@ -13,17 +13,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..settings import Settings
 from ..store import ArticleFilters, EventFilters, QuoteFilters, Store
 from . import errors, posting
+from .codes import code_names
 from .filters import filter_params
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
@@ -34,6 +35,11 @@ Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="items per page")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 # The filters' query parameters, and those of dyads and network, derive from eventcoder/store/filters.py.
 EventQuery = Annotated[EventFilters, filter_params(EventFilters)]
+Sort = Annotated[
+    str | None,
+    Query(description="day, source, target, cameo, plover, goldstein, modality, trigger or article; a leading - sorts"
+          " descending (default -day)"),
+]  # fmt: skip
 QuoteQuery = Annotated[QuoteFilters, filter_params(QuoteFilters)]
 ArticleQuery = Annotated[ArticleFilters, filter_params(ArticleFilters)]
 Source = Annotated[str | None, Query(description=EventFilters.spec("source").help)]
@@ -102,9 +108,27 @@ def create_app(
             raise HTTPException(404, f"no article with id {article_id!r}")
         return article
 
-    @app.get("/api/events", summary="Coded events, newest first")
-    def list_events(filters: EventQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        return db.events(filters, limit=limit, offset=offset)
+    @app.get("/api/events", summary="Coded events, newest first (or by `sort`)")
+    def list_events(filters: EventQuery, sort: Sort = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        return db.events(filters, sort=sort, limit=limit, offset=offset)
+
+    @app.get("/api/events.csv", summary="Every event matching the filters as csv (the columns of `eventcoder export`)")
+    def events_csv(filters: EventQuery) -> StreamingResponse:
+        from ..export import csv_lines
+
+        return StreamingResponse(
+            iterate_in_threadpool(csv_lines(db.iter_events(filters, detail=True))),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+        )
+
+    @app.get("/api/map", summary="Places of the events matching the filters, and places their articles mention")
+    def get_map(filters: EventQuery) -> dict[str, Any]:
+        return db.map_points(filters)
+
+    @app.get("/api/codes", summary="Names of CAMEO event codes and PLOVER event types")
+    def get_codes() -> dict[str, Any]:
+        return code_names()
 
     @app.get("/api/quotes", summary="Quotes by speaker and words")
     def list_quotes(filters: QuoteQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -172,7 +196,7 @@ def create_app(
         status, body = posting.response(await run_in_threadpool(code_and_store), json_lines=json_lines)
         return JSONResponse(body, status_code=status)
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 

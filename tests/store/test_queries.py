@@ -211,7 +211,8 @@ def test_actors_grouped_by_key(store):
     lavrov = page["items"][2]
     assert lavrov == {
         "key": "sergey_lavrov", "name": "Sergei Lavrov", "code": "RUSGOV", "country": "RUS", "kind": "person",
-        "articles": 2, "mentions": 2, "events": 1, "names": ["Sergei Lavrov", "Sergey Lavrov"],
+        "articles": 2, "mentions": 2, "events": 1, "events_as_source": 1, "events_as_target": 0,
+        "names": ["Sergei Lavrov", "Sergey Lavrov"],
     }  # fmt: skip
 
 

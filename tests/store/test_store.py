@@ -26,7 +26,8 @@ def counts(path) -> dict[str, int]:
 
 def test_new_database_has_the_schema_in_wal_mode(tmp_path):
     with Store(tmp_path / "e.db") as store:
-        assert store.migrations() == [m.name for m in MIGRATIONS] == ["0001_initial", "0002_fulltext"]
+        names = ["0001_initial", "0002_fulltext", "0003_flat_views"]
+        assert store.migrations() == [m.name for m in MIGRATIONS] == names
         assert store.fulltext is True
     conn = sqlite3.connect(tmp_path / "e.db")
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -42,7 +43,7 @@ def test_foreign_keys_are_on_for_the_store_connections(tmp_path):
 def test_reopening_applies_no_migration_twice(tmp_path):
     Store(tmp_path / "e.db").close()
     with Store(tmp_path / "e.db") as store:
-        assert store.migrations() == ["0001_initial", "0002_fulltext"]
+        assert store.migrations() == ["0001_initial", "0002_fulltext", "0003_flat_views"]
 
 
 def test_write_counts_and_rows(tmp_path):

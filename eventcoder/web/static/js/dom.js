@@ -49,21 +49,42 @@ export function pager(container, page, limit, offset, go) {
   );
 }
 
+/** Set every named field of `form` from `params` (absent: empty, or a select's first option). */
+export function fillForm(form, params) {
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    const value = params[el.name] ?? "";
+    if (el.tagName === "SELECT") {
+      el.value = value;
+      if (el.selectedIndex < 0) el.selectedIndex = 0;
+    } else {
+      el.value = value;
+    }
+  }
+}
+
 /**
  * A list or table filled from a paginated endpoint by a search form: the shape shared by the
- * article, event and quote panels. `row(item)` builds one row, `empty()` the "no match" row.
- * Returns `load(offset)`, which the caller may call to (re)load.
+ * article, event, quote and actor panels. The form and the pager change the address (through
+ * `go(params)`); `show(params)` fills the form from the address and loads that page.
+ * `row(item)` builds one row, `empty()` the "no match" row, `after(page, params)` runs once
+ * the rows are in.
  */
-export function pagedList({ formId, listEl, pagerId, endpoint, limit, row, empty }) {
+export function pagedList({ formId, listEl, pagerId, endpoint, limit, row, empty, go, keep = [], after }) {
   const form = document.getElementById(formId);
   const pagerBox = document.getElementById(pagerId);
+  let current = {};
 
-  async function load(offset = 0) {
+  async function show(params = {}) {
+    current = params;
+    fillForm(form, params);
+    const offset = Number(params.offset) || 0;
     try {
-      const page = await getJSON(endpoint, { ...formParams(form), limit, offset });
+      const page = await getJSON(endpoint, { ...params, limit, offset });
       clearError();
       listEl.replaceChildren(...(page.items.length ? page.items.map(row) : [empty()]));
-      pager(pagerBox, page, limit, offset, load);
+      pager(pagerBox, page, limit, offset, (next) => go({ ...params, offset: next || "" }));
+      if (after) after(page, params);
     } catch (error) {
       showError(error);
     }
@@ -71,9 +92,11 @@ export function pagedList({ formId, listEl, pagerId, endpoint, limit, row, empty
 
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    load(0);
+    // A new search starts at the first page; settings outside the form (the sort) stay.
+    const kept = Object.fromEntries(keep.filter((k) => current[k]).map((k) => [k, current[k]]));
+    go({ ...formParams(form), ...kept });
   });
-  return load;
+  return show;
 }
 
 /** "RUSGOV" or the mention text or an em dash. */

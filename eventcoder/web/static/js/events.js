@@ -1,25 +1,87 @@
-// The event table: filters, pagination, and a click on a row opens the article at that event.
+// The event table: filters (also quad class and statements), columns sorted by the server, a
+// CSV download of exactly the current filter, and a click on a row opens the article there.
+import { cameoName, ploverInfo, QUADS } from "./codes.js";
 import { h, pagedList } from "./dom.js";
+import { articleHash, hashFor, navigate } from "./router.js";
 
-export function initEvents(openArticle) {
-  return pagedList({
+const FILTERS = ["source", "target", "actor", "cameo", "plover", "modality", "quad", "statements", "since", "until", "article"];
+
+/** The query string of the filters in `params` (no paging, no sort): for the CSV link. */
+function filterQuery(params) {
+  const q = new URLSearchParams();
+  for (const key of FILTERS) if (params[key]) q.set(key, params[key]);
+  return q.toString();
+}
+
+function party(code, name) {
+  return [h("span", { class: "code" }, code || "—"), h("div", { class: "small" }, name || "")];
+}
+
+export function initEvents() {
+  const table = document.getElementById("events-table");
+  const csvLink = document.getElementById("events-csv");
+  let current = {};
+  const go = (params) => navigate(hashFor("events", params));
+
+  for (const th of table.querySelectorAll("th[data-sort]")) {
+    const button = h("button", { type: "button", class: "sort" }, th.textContent);
+    button.addEventListener("click", () => {
+      const key = th.dataset.sort;
+      // First click: the natural order of the column (newest day, strongest Goldstein first
+      // is "-"); a second click reverses it.
+      const now = current.sort || "-day";
+      const next = now === key ? `-${key}` : now === `-${key}` ? key : (key === "day" ? "-day" : key);
+      go({ ...current, sort: next, offset: "" });
+    });
+    th.replaceChildren(button);
+  }
+
+  const show = pagedList({
     formId: "events-form",
-    listEl: document.querySelector("#events-table tbody"),
+    listEl: table.querySelector("tbody"),
     pagerId: "events-pager",
     endpoint: "/api/events",
     limit: 25,
-    row: (e) => h("tr", {
-      "data-article": e.article_id, "data-event": e.id,
-      title: e.title || e.article_id,
-      onclick: () => openArticle(e.article_id, { event: e.id }),
+    go,
+    keep: ["sort", "article"],
+    row: (e) => {
+      const plover = ploverInfo(e.plover);
+      const open = articleHash(e.article_id, { event: e.id });
+      return h("tr", {
+        "data-article": e.article_id, "data-event": e.id, title: e.title || e.article_id,
+        onclick: (ev) => { if (!ev.target.closest("a")) navigate(open); },
+      },
+      h("td", {}, e.day || "—"),
+      h("td", {}, party(e.source?.code, e.source_name)),
+      h("td", { title: cameoName(e.cameo) }, h("span", { class: "code" }, e.cameo), h("div", { class: "small cameo-name" }, cameoName(e.cameo))),
+      h("td", { title: plover ? plover.definition : "" }, e.plover || "—", h("div", { class: "small" }, plover ? plover.category : (e.quad !== null && e.quad !== undefined ? QUADS[e.quad] : ""))),
+      h("td", {}, party(e.target?.code, e.target_name)),
+      h("td", {}, e.modality),
+      h("td", { class: "num wide" }, e.goldstein ?? "—"),
+      h("td", {}, e.trigger.text),
+      h("td", { class: "small wide" }, h("a", { href: open }, e.title || e.article_id)));
     },
-    h("td", {}, e.day || "—"),
-    h("td", {}, h("span", { class: "code" }, e.source?.code || "—"), h("div", { class: "small" }, e.source_name || "")),
-    h("td", {}, h("span", { class: "code" }, e.cameo), h("div", { class: "small" }, e.plover || "")),
-    h("td", {}, h("span", { class: "code" }, e.target?.code || "—"), h("div", { class: "small" }, e.target_name || "")),
-    h("td", {}, e.modality),
-    h("td", {}, e.trigger.text),
-    h("td", { class: "small" }, e.title || e.article_id)),
-    empty: () => h("tr", {}, h("td", { colspan: 7, class: "muted" }, "No events match.")),
+    empty: () => h("tr", {}, h("td", { colspan: 9, class: "muted" }, "No events match.")),
+    after: (page, params) => {
+      current = params;
+      const sort = params.sort || "-day";
+      for (const th of table.querySelectorAll("th[data-sort]")) {
+        const key = th.dataset.sort;
+        th.setAttribute("aria-sort", sort === key ? "ascending" : sort === `-${key}` ? "descending" : "none");
+      }
+      const query = filterQuery(params);
+      csvLink.href = `/api/events.csv${query ? "?" + query : ""}`;
+      csvLink.textContent = `Download CSV (${page.total} events)`;
+      const note = document.getElementById("events-article");
+      note.hidden = !params.article;
+      if (params.article) {
+        note.replaceChildren(`Events of article ${params.article} · `,
+          h("a", { href: hashFor("events", { ...params, article: "", offset: "" }) }, "all articles"));
+      }
+    },
   });
+  return (params) => {
+    current = params;
+    return show(params);
+  };
 }

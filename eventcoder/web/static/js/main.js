@@ -1,16 +1,30 @@
-// Wires the tabs and the views together. `#article/<id>` in the address opens that article.
+// Wires the tabs and the views to the address: every view is named by the hash
+// (`#events?source=RUS`, `#article/<id>?event=e1`...), so Back, Forward and links work.
 import { getJSON } from "./api.js";
+import { initActors } from "./actors.js";
 import { initArticles } from "./articles.js";
+import { loadCodes } from "./codes.js";
 import { showError } from "./dom.js";
 import { initEvents } from "./events.js";
+import { initMap } from "./map.js";
 import { initNetwork } from "./network.js";
 import { initQuotes } from "./quotes.js";
 import { openArticle } from "./reader.js";
+import { hashFor, navigate, startRouter } from "./router.js";
 import { initTimeline } from "./timeline.js";
 import { hideTip } from "./tip.js";
 
-const loaded = new Set();
-const loaders = {};
+const views = {
+  reader: initArticles(),
+  events: initEvents(),
+  timeline: initTimeline(),
+  network: initNetwork(),
+  quotes: initQuotes(),
+  actors: initActors(),
+  map: initMap(),
+};
+const shown = {}; // tab -> the query string it shows now (a view reloads only when it changes)
+const lastHash = {}; // tab -> the address it last had, for its tab button
 
 function selectTab(name) {
   hideTip();
@@ -20,22 +34,30 @@ function selectTab(name) {
   for (const section of document.querySelectorAll("main > section.tab")) {
     section.hidden = section.id !== `tab-${name}`;
   }
-  // Each view loads its first page when first shown.
-  if (!loaded.has(name) && loaders[name]) {
-    loaded.add(name);
-    loaders[name]();
-  }
 }
 
-async function read(id, focus = {}) {
-  selectTab("reader");
-  if (window.location.hash !== `#article/${encodeURIComponent(id)}`) {
-    history.replaceState(null, "", `#article/${encodeURIComponent(id)}`);
+async function route({ tab, params, article }, reload = false) {
+  if (!views[tab]) tab = "reader";
+  if (reload) delete shown[tab];
+  selectTab(tab);
+  lastHash[tab] = window.location.hash || "#reader";
+  if (article) {
+    // The article list beside the reader keeps whatever search it shows.
+    if (shown.reader === undefined) {
+      shown.reader = "{}";
+      views.reader({});
+    }
+    try {
+      await openArticle(article, params);
+    } catch (error) {
+      showError(error);
+    }
+    return;
   }
-  try {
-    await openArticle(id, focus);
-  } catch (error) {
-    showError(error);
+  const key = JSON.stringify(params);
+  if (shown[tab] !== key) {
+    shown[tab] = key;
+    await views[tab](params);
   }
 }
 
@@ -49,17 +71,10 @@ async function showStats() {
   }
 }
 
-loaders.reader = initArticles(read);
-loaders.events = initEvents(read);
-loaders.timeline = initTimeline();
-loaders.network = initNetwork();
-loaders.quotes = initQuotes(read);
-
 for (const button of document.querySelectorAll("#tabs button")) {
-  button.addEventListener("click", () => selectTab(button.dataset.tab));
+  button.addEventListener("click", () => navigate(lastHash[button.dataset.tab] || hashFor(button.dataset.tab)));
 }
 
 showStats();
-const match = window.location.hash.match(/^#article\/(.+)$/);
-selectTab("reader");
-if (match) read(decodeURIComponent(match[1]));
+await loadCodes();
+startRouter(route);

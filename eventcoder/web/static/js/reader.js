@@ -1,6 +1,7 @@
 // The article reader: the body with actors, event triggers, quotes, times and places
 // highlighted from their spans; hovering a highlight shows its codes, modality and rule.
 import { getJSON } from "./api.js";
+import { cameoName, ploverInfo } from "./codes.js";
 import { h, partyLabel } from "./dom.js";
 import { hideTip, moveTip, showTip } from "./tip.js";
 
@@ -33,6 +34,7 @@ function describe(ann, article) {
     const e = ann.event;
     return [
       `Event ${e.id}: CAMEO ${e.cameo}${e.plover ? " · PLOVER " + e.plover : ""}`,
+      cameoName(e.cameo) + (ploverInfo(e.plover) ? ` · ${ploverInfo(e.plover).category}` : ""),
       `${partyLabel(e.source, e.source && actorName(e.source.actor))} → ${partyLabel(e.target, e.target && actorName(e.target.actor))}`,
       `modality: ${e.modality}${e.negated ? " (negated)" : ""}`,
       e.goldstein !== null && e.goldstein !== undefined ? `Goldstein ${e.goldstein} · quad ${e.quad ?? "—"}` : null,
@@ -115,13 +117,13 @@ function eventsTable(article) {
   const rows = article.events.map((e) => h("tr", { "data-event": e.id, onclick: () => flash(`#reader-body [data-events~="${CSS.escape(e.id)}"]`) },
     h("td", {}, e.trigger.text),
     h("td", { class: "code" }, partyLabel(e.source, e.source && name(e.source.actor))),
-    h("td", { class: "code" }, `${e.cameo}${e.plover ? " " + e.plover : ""}`),
+    h("td", {}, h("span", { class: "code" }, `${e.cameo}${e.plover ? " " + e.plover : ""}`), h("div", { class: "small" }, cameoName(e.cameo))),
     h("td", { class: "code" }, partyLabel(e.target, e.target && name(e.target.actor))),
     h("td", {}, e.modality),
-    h("td", { class: "small" }, e.rule || "—")));
-  return h("table", { class: "grid", id: "reader-events" },
-    h("thead", {}, h("tr", {}, ...["Trigger", "Source", "Event", "Target", "Modality", "Rule"].map((t) => h("th", {}, t)))),
-    h("tbody", {}, rows));
+    h("td", { class: "small wide" }, e.rule || "—")));
+  return h("div", { class: "table-wrap" }, h("table", { class: "grid", id: "reader-events" },
+    h("thead", {}, h("tr", {}, ...["Trigger", "Source", "Event", "Target", "Modality"].map((t) => h("th", {}, t)), h("th", { class: "wide" }, "Rule"))),
+    h("tbody", {}, rows)));
 }
 
 /** "Sergei Ryabkov", or "Sergei Ryabkov (“Rybakov”)" when the text names the speaker otherwise. */

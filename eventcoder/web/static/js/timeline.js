@@ -1,7 +1,8 @@
 // The dyad timeline: Goldstein sum per period as bars above/below zero (green cooperation,
 // red conflict) and the number of events as a line, drawn as plain SVG.
 import { formParams, getJSON } from "./api.js";
-import { clearError, h, s, showError } from "./dom.js";
+import { hashFor, navigate } from "./router.js";
+import { clearError, fillForm, h, s, showError } from "./dom.js";
 import { hideTip, moveTip, showTip } from "./tip.js";
 
 const W = 900;
@@ -65,7 +66,8 @@ export function initTimeline() {
   const box = document.getElementById("timeline-chart");
   const summary = document.getElementById("timeline-summary");
 
-  async function load() {
+  async function load(shown = {}) {
+    fillForm(form, { interval: "month", ...shown });
     try {
       const params = formParams(form);
       const page = await getJSON("/api/dyads", params);
@@ -88,7 +90,7 @@ export function initTimeline() {
 
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    load();
+    navigate(hashFor("timeline", formParams(form)));
   });
   return load;
 }
