@@ -16,6 +16,7 @@ from typing import IO, TextIO
 
 from .article import Article
 from .ingest import Rejection, read_inputs
+from .ingest.limits import Limits
 from .pipeline import batched, code_articles
 from .settings import Settings
 
@@ -62,7 +63,7 @@ def code_inputs(
 
     def articles() -> Iterator[Article]:
         seen: set[str] = set()
-        items = read_inputs(inputs, plain=settings.plain, stdin=stdin)
+        items = read_inputs(inputs, plain=settings.plain, stdin=stdin, limits=Limits.of(settings))
         for chunk in batched(_reject_filter(items, summary, on_reject), settings.batch_size):
             fresh = [a for a in chunk if a.id not in seen]
             summary.skipped += len(chunk) - len(fresh)

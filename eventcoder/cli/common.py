@@ -16,8 +16,11 @@ DB_HELP = "SQLite database of the embedded store"
 
 
 def db_option(f: Callable) -> Callable:
-    default = Settings.load().db
-    return click.option("--db", default=default, show_default=True, help=DB_HELP)(f)
+    # Read when a command runs, not when the CLI is imported: a bad EVENTCODER_* variable is then
+    # reported as a usage error (see main), never as a traceback at import.
+    return click.option(
+        "--db", default=lambda: Settings.load().db, show_default="$EVENTCODER_DB or eventcoder.db", help=DB_HELP
+    )(f)
 
 
 # The event filters of `events` and `export`, declared once (the store's events() takes them).
