@@ -19,7 +19,8 @@ from typing import Any
 
 from ..article import Article
 from ..errors import StoreError
-from . import migrations, queries
+from ..settings import Settings
+from . import migrations, params, queries
 from .rows import ArticleRows, article_rows
 
 _INSERTS = {
@@ -59,8 +60,11 @@ class Store:
     Usable from several threads: each thread gets its own connection; writes are serialised.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, settings: Settings | None = None) -> None:
         self.path = Path(path)
+        settings = settings or Settings.load()
+        self.max_query_chars = settings.max_query_chars
+        self.max_periods = settings.max_periods
         if not create and not self.path.exists():
             raise StoreError(
                 f"{path}: no such database (code articles into it first: eventcoder code FILES --db {path})"
@@ -210,6 +214,7 @@ class Store:
         offset: int = 0,
     ) -> dict[str, Any]:
         """Events by source/target code prefix, actor, CAMEO prefix, PLOVER type, modality and date."""
+        self._check_text(source=source, target=target, actor=actor, plover=plover)
         with self._read() as conn:
             return queries.events(
                 conn, source=source, target=target, actor=actor, cameo=cameo, plover=plover, modality=modality,
@@ -224,6 +229,7 @@ class Store:
         Oldest first unless ``newest_first``; ``detail`` adds the export columns (see
         ``queries.iter_events``). Bad filters raise ``QueryError`` here, before the first item.
         """
+        self._check_text(**{k: v for k, v in filters.items() if isinstance(v, str)})
         queries.event_filters(**filters)
         return self._stream_events(newest_first, detail, filters)
 
@@ -245,6 +251,7 @@ class Store:
         offset: int = 0,
     ) -> dict[str, Any]:
         """Quotes by speaker (any name of the speaker's actor), words of the quote and date."""
+        self._check_text(speaker=speaker, q=q)
         with self._read() as conn:
             return queries.quotes(
                 conn, fulltext=self.fulltext, speaker=speaker, q=q, since=since, until=until, limit=limit,
@@ -260,6 +267,7 @@ class Store:
         offset: int = 0,
     ) -> dict[str, Any]:
         """Articles by words of the title or text and publication date."""
+        self._check_text(q=q)
         with self._read() as conn:
             return queries.articles(
                 conn, fulltext=self.fulltext, q=q, since=since, until=until, limit=limit, offset=offset
@@ -272,6 +280,7 @@ class Store:
 
     def actors(self, q: str | None = None, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
         """Actors grouped by their cross-article key, with counts."""
+        self._check_text(q=q)
         with self._read() as conn:
             return queries.actors(conn, q=q, limit=limit, offset=offset)
 
@@ -283,14 +292,23 @@ class Store:
         since: str | None = None,
         until: str | None = None,
     ) -> dict[str, Any]:
-        """Per period: events, Goldstein sum and count per quad class of source -> target."""
+        """Per period: events, Goldstein sum and count per quad class of source -> target (at most max_periods)."""
+        self._check_text(source=source, target=target)
         with self._read() as conn:
-            return queries.dyads(conn, source=source, target=target, interval=interval, since=since, until=until)
+            return queries.dyads(
+                conn, source=source, target=target, interval=interval, since=since, until=until,
+                max_periods=self.max_periods,
+            )  # fmt: skip
 
     def network(self, since: str | None = None, until: str | None = None, limit: int = 40) -> dict[str, Any]:
         """Actors and who-acted-on-whom edges in a time window."""
         with self._read() as conn:
             return queries.network(conn, since=since, until=until, limit=limit)
+
+    def _check_text(self, **values: str | None) -> None:
+        """Text filters within ``max_query_chars`` and without NUL (QueryError naming the filter)."""
+        for name, value in values.items():
+            params.text(value, name, self.max_query_chars)
 
     def stats(self) -> dict[str, int]:
         """``{"articles": n, "events": n, "quotes": n, "actors": n}`` (actors: distinct keys)."""
