@@ -53,10 +53,13 @@ MAX_INT = 2**63 - 1
 
 def page(limit: int | None, offset: int) -> tuple[int, int]:
     """SQLite LIMIT/OFFSET values; ``limit=None`` means every row (LIMIT -1)."""
-    if limit is not None and (not isinstance(limit, int) or not 0 <= limit <= MAX_INT):
-        raise QueryError(f"limit: {limit!r} must be a whole number from 0 to {MAX_INT}")
-    if not isinstance(offset, int) or not 0 <= offset <= MAX_INT:
-        raise QueryError(f"offset: {offset!r} must be a whole number from 0 to {MAX_INT}")
+    for name, value in (("limit", limit), ("offset", offset)):
+        if name == "limit" and value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise QueryError(f"{name}: {value!r} must be a whole number >= 0")
+        if value > MAX_INT:
+            raise QueryError(f"{name}: {value} must be at most {MAX_INT}")
     return (-1 if limit is None else limit), offset
 
 

@@ -8,6 +8,7 @@ and content hash).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -60,7 +61,14 @@ class Store:
     Usable from several threads: each thread gets its own connection; writes are serialised.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        settings: Settings | None = None,
+        read_only: bool | None = None,
+    ) -> None:
         self.path = Path(path)
         settings = settings or Settings.load()
         self.max_query_chars = settings.max_query_chars
@@ -74,9 +82,17 @@ class Store:
         self._conns_lock = threading.Lock()  # guards _connections
         self._write_lock = threading.Lock()  # serialises writes in this process (BEGIN IMMEDIATE across processes)
         self._closed = False
+        # A file the user may not write is opened read-only: it can still be queried.
+        if read_only is None:
+            read_only = self.path.exists() and not os.access(self.path, os.W_OK)
+        self.read_only = read_only
+        _refuse_foreign(self.path)  # before anything is written to it (tables, WAL mode)
         conn = self._conn()
         try:
-            migrations.migrate(conn, str(self.path))
+            if self.read_only:
+                migrations.check_current(conn, str(self.path))
+            else:
+                migrations.migrate(conn, str(self.path))
         except sqlite3.Error as exc:
             self.close()
             raise StoreError(f"{self.path}: cannot migrate the database ({exc})") from None
@@ -91,6 +107,12 @@ class Store:
     def _open(self) -> sqlite3.Connection:
         try:
             # isolation_level=None: no implicit transactions; we issue BEGIN/COMMIT ourselves.
+            if self.read_only:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a database: raises here
+                return conn
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -150,6 +172,8 @@ class Store:
         An article whose id is stored with the same content is skipped; with other content, its
         old rows are replaced. Either the whole batch is committed or nothing is.
         """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only (the file is not writable); nothing was stored")
         stored_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         batch = [article_rows(a, stored_at) for a in articles]  # JSON and hashes outside the lock
         inserted = unchanged = replaced = 0
@@ -171,7 +195,10 @@ class Store:
                         inserted += 1
                     conn.execute("COMMIT")
                 except BaseException:
-                    conn.execute("ROLLBACK")
+                    # SQLite has already rolled back after some errors (disk full): a second
+                    # ROLLBACK would hide the real reason behind "no transaction is active".
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: cannot write the batch ({exc}); nothing of it was stored") from None
@@ -314,3 +341,30 @@ class Store:
         """``{"articles": n, "events": n, "quotes": n, "actors": n}`` (actors: distinct keys)."""
         with self._read() as conn:
             return queries.stats(conn)
+
+
+def _refuse_foreign(path: Path) -> None:
+    """StoreError if ``path`` is another application's SQLite database (tables, none of ours).
+
+    Read through a read-only connection, so the file is left exactly as it was.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # judged by the normal open, which names the problem
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        ours = "migrations" in tables and bool(
+            conn.execute("SELECT 1 FROM migrations WHERE name = ?", (migrations.MIGRATIONS[0].name,)).fetchone()
+        )
+    except sqlite3.Error:
+        return  # not a database at all: the normal open says so
+    finally:
+        conn.close()
+    if tables and not ours:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path}: not an eventcoder database (it holds other tables: {shown}); give --db a new file name"
+        )
