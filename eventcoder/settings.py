@@ -47,8 +47,9 @@ class Settings:
     comma_emax: int = _setting(8, "PETRARCH: comma clause limits at the end of a sentence (max)", minimum=0)
     # Limits: every resource a hostile or broken input could exhaust is bounded by one of these.
     max_article_chars: int = _setting(
-        1_000_000,
-        "longest article text (characters) coded; a longer one is rejected, naming it (split it into articles)",
+        200_000,
+        "longest article text (characters) coded; a longer one is rejected, naming it (split it into articles);"
+        " spaCy needs about 1 GB per 200,000 characters",
         minimum=1,
     )
     max_input_bytes: int = _setting(

@@ -70,7 +70,7 @@ def apply(ctx: Context, res: Resources) -> None:
     """Add the article's quotes and their statement events."""
     text, doc = ctx.article.text, ctx.doc
     passages = marks.find(text)
-    quoted = [(p.open, p.outer_end) for p in passages]
+    quoted = attribution.SpanIndex((p.open, p.outer_end) for p in passages)
     paras = [m.span() for m in marks.PARAGRAPH.finditer(text)]
     para_starts = [s for s, _ in paras]
 
@@ -92,8 +92,18 @@ def apply(ctx: Context, res: Resources) -> None:
     found: list[_Found] = []
     used: set[int] = set()  # attributions whose content is covered by passages
     previous: _Found | None = None
+    cue_starts = [a.cue_start for a in atts]
+
+    def near(p: marks.Passage) -> list[Attribution]:
+        # Only cues from the paragraph two before the passage to its last one can tie to it (content
+        # is clipped to its cue's paragraph): looking at every cue for every passage was quadratic.
+        lo_par, hi_par = para(p.open) - 2, para(p.end) + 1
+        lo = paras[lo_par][0] if lo_par >= 0 else 0
+        hi = paras[hi_par][0] if 0 <= hi_par < len(paras) else len(text)
+        return atts[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
+
     for p in passages:
-        att, rule = _attribute(p, atts, doc, para, quoted)
+        att, rule = _attribute(p, near(p), doc, text, para, quoted)
         if att is None and previous is not None and previous.att is not None and _continues(p, previous, text, para):
             att, rule = previous.att, "previous quote"
             speaker = previous.speaker
@@ -117,10 +127,12 @@ def apply(ctx: Context, res: Resources) -> None:
 
 
 def _attribute(
-    p: marks.Passage, atts: list[Attribution], doc: Doc, para: Any, quoted: list[tuple[int, int]]
+    p: marks.Passage, atts: list[Attribution], doc: Doc, text: str, para: Any, quoted: list[tuple[int, int]]
 ) -> tuple[Attribution | None, str]:
-    """The attribution a passage belongs to, and the rule that tied them."""
-    text = doc.text
+    """The attribution a passage belongs to, and the rule that tied them.
+
+    ``text`` is the article text (``doc.text`` is rebuilt from every token on each access).
+    """
     outer = (p.open, p.outer_end)
     # 1. the clause a cue governs holds the passage (direct, or partial inside reported speech)
     holders = []
