@@ -181,7 +181,7 @@ _SPECIAL = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK
             (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))  # fmt: skip
 
 
-def _open_regular(path: str, shown: str, limits: Limits, *, streamed: bool) -> BinaryIO:
+def _open_regular(path: str, shown: str, limits: Limits, *, streamed: bool) -> IO[bytes]:
     """Open a regular file for reading, refusing others before reading a byte.
 
     Opened non-blocking and checked with fstat (not stat, then open): a FIFO would block the
@@ -232,7 +232,7 @@ def _read_txt(data: bytes, path: str, plain: bool) -> Article:
     )
 
 
-def _read_jsonl_file(raw: BinaryIO, path: str, gz: bool, limits: Limits) -> Iterator[Item]:
+def _read_jsonl_file(raw: IO[bytes], path: str, gz: bool, limits: Limits) -> Iterator[Item]:
     if not gz:
         yield from read_json_lines(_binary_lines(raw, limits.max_input_bytes), path, path, limits)
         return

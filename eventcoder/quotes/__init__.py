@@ -305,6 +305,7 @@ def _colons(ctx: Context, paras: list[tuple[int, int]]) -> list[Attribution]:
 def _emit(ctx: Context, found: list[_Found]) -> None:
     article = ctx.article
     events_by_att: dict[int, Event] = {}
+    triggers = _Triggers(article.events)
     for n, f in enumerate(found, 1):
         qid = f"q{n}"
         speaker = _speaker(ctx, f.speaker) if f.speaker is not None else None
@@ -314,7 +315,7 @@ def _emit(ctx: Context, found: list[_Found]) -> None:
         article.quotes.append(quote)
         if f.att is None or speaker is None or f.att.lex.kind not in lexicon.STATEMENT_KINDS:
             continue
-        event = events_by_att.get(id(f.att)) or _existing_event(article.events, f.att)
+        event = events_by_att.get(id(f.att)) or triggers.overlapping(f.att)
         if event is None:
             continue  # a bare "X said ...": a quote, not an event
         events_by_att[id(f.att)] = event
@@ -323,11 +324,23 @@ def _emit(ctx: Context, found: list[_Found]) -> None:
         quote.event = event.id
 
 
-def _existing_event(events: list[Event], att: Attribution) -> Event | None:
-    for e in events:
-        if e.trigger.start < att.cue_end and att.cue_start < e.trigger.end:
-            return e
-    return None
+class _Triggers:
+    """The events of an article by trigger offset: scanning every event for every quote was
+    quadratic in article length. Built once per article (quotes add no events)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        ordered = sorted((e.trigger.start, k) for k, e in enumerate(events))
+        self.starts = [s for s, _ in ordered]
+        self.order = [k for _, k in ordered]
+        self.longest = max((e.trigger.end - e.trigger.start for e in events), default=0)
+
+    def overlapping(self, att: Attribution) -> Event | None:
+        """The first event (in article order) whose trigger overlaps the cue."""
+        lo = bisect.bisect_left(self.starts, att.cue_start - self.longest)
+        hi = bisect.bisect_left(self.starts, att.cue_end)
+        hits = [self.order[j] for j in range(lo, hi) if att.cue_start < self.events[self.order[j]].trigger.end]
+        return self.events[min(hits)] if hits else None
 
 
 def _sentence(att: Attribution, text: str) -> tuple[int, int]:

@@ -82,11 +82,12 @@ def test_late_rejection_names_the_line_and_the_reason():
 def test_late_rejection_of_a_broken_stage_names_the_line(monkeypatch):
     from eventcoder import pipeline
 
-    def broken(ctx):
+    def broken(ctx, resources):
         if "boom" in ctx.article.text:
             raise ValueError("stage bug")
 
-    monkeypatch.setattr(pipeline, "STAGES", [*pipeline.STAGES, ("broken", lambda s: None, broken)])
+    stage = pipeline.Stage("broken", requires=(), assigns=(), load=lambda settings: None, apply=broken)
+    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, stage))
     out = code_batch_safely(
         [
             Article(id="a", text="Talks went on.", origin="f.jsonl:1"),
