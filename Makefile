@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DB     ?= eventcoder.db
 
-.PHONY: setup run test bench lint format docs browser clean
+.PHONY: setup run test bench bench-long bench-serve fuzz lint format docs browser clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,19 @@ test: setup browser
 
 bench: setup
 	$(PY) bench/bench.py
+	$(PY) bench/long_articles.py --sizes 10000,100000
+
+# Coding time at 10k, 100k and 1M characters of prose and of quote-heavy text (minutes, ~4 GB at 1M).
+bench-long: setup
+	$(PY) bench/long_articles.py
+
+# 20 clients for 20 s, two rounds, against `eventcoder serve` on 127.0.0.1 over 200 coded articles.
+bench-serve: setup
+	$(PY) bench/serve_load.py
+
+# The property tests with many more examples than `make test` runs.
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/python -m pytest tests/fuzz -p no:cacheprovider
 
 lint: setup
 	$(VENV)/bin/ruff check eventcoder tests bench

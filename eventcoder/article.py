@@ -174,6 +174,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    # Where it was read ("file", "file:line", "<stdin>:3"), so a late rejection can name it; not output.
+    origin: str | None = field(default=None, compare=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:
         """The span ``text[start:end]``."""

@@ -21,8 +21,9 @@ from spacy.tokens import Doc
 from . import actors, events, places, quotes, timex
 from . import nlp as nlp_mod
 from .article import Article
-from .errors import EventcoderError
+from .errors import EventcoderError, InputError, SettingsError
 from .ingest import Rejection
+from .ingest.limits import Limits
 from .nlp import Context
 from .settings import Settings
 
@@ -203,7 +204,12 @@ def code_batch(articles: list[Article], settings: Settings) -> list[Article]:
     Coding an article again (the same object, or a copy) gives the same annotations: every
     stage clears what it assigns before it runs.
     """
+    for article in articles:  # spaCy's own refusal (E088) is a 450-character message
+        too_long = Limits.of(settings).too_long(article.text)
+        if too_long:
+            raise InputError(article.origin or article.path or article.id, too_long)
     nlp = nlp_mod.load(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_article_chars + 1)
     loaded = load_stages(settings)
     docs = nlp_mod.parse(nlp, (a.text for a in articles), batch_size=settings.batch_size)
     for article, doc in zip(articles, docs, strict=True):
@@ -240,8 +246,10 @@ def code_batch_safely(articles: list[Article], settings: Settings) -> list[Artic
     for article in articles:
         try:
             out.extend(code_batch([article], settings))
+        except (InputError, SettingsError) as exc:  # the article's own fault: named, without "internal"
+            out.append(Rejection(article.origin or article.path or article.id, getattr(exc, "reason", str(exc))))
         except Exception as exc:  # noqa: BLE001
-            where = article.path or article.id
+            where = article.origin or article.path or article.id
             out.append(
                 Rejection(where, f"internal error while coding article {article.id}: {type(exc).__name__}: {exc}")
             )

@@ -19,6 +19,7 @@ from typing import IO, TextIO
 from . import nlp as nlp_mod
 from .article import Article
 from .ingest import Rejection, read_inputs
+from .ingest.limits import Limits
 from .pipeline import batched, code_articles, load_stages
 from .settings import Settings
 from .store import Store, WriteResult
@@ -90,7 +91,7 @@ def code_inputs(
 
     ``on_progress`` gets the running summary whenever its counts move (for a progress bar).
     """
-    items = read_inputs(inputs, plain=settings.plain, stdin=stdin)
+    items = read_inputs(inputs, plain=settings.plain, stdin=stdin, limits=Limits.of(settings))
     return code_items(
         items, settings, store=store, jsonl=jsonl, recode=recode, on_reject=on_reject, on_batch=on_batch,
         on_progress=on_progress,

@@ -46,6 +46,32 @@ class Settings:
     comma_bmax: int = _setting(0, "PETRARCH: comma clause limits at the start of a sentence (max)", minimum=0)
     comma_emin: int = _setting(2, "PETRARCH: comma clause limits at the end of a sentence (min)", minimum=0)
     comma_emax: int = _setting(8, "PETRARCH: comma clause limits at the end of a sentence (max)", minimum=0)
+    # Limits: every resource a hostile or broken input could exhaust is bounded by one of these.
+    max_article_chars: int = _setting(
+        200_000,
+        "longest article text (characters) coded; a longer one is rejected, naming it (split it into articles);"
+        " spaCy needs about 1 GB per 200,000 characters",
+        minimum=1,
+    )
+    max_input_bytes: int = _setting(
+        256 * 1024 * 1024,
+        "largest input file (bytes, after gzip decompression) and longest JSON Lines line read; larger is rejected",
+        minimum=1,
+    )
+    max_query_chars: int = _setting(
+        1000, "longest text or code filter of a query (characters), on the CLI and the HTTP API", minimum=1
+    )
+    max_periods: int = _setting(
+        10_000, "most periods one /api/dyads answer holds (narrow since/until or use a longer interval)", minimum=1
+    )
+    allowed_hosts: str = _setting(
+        "localhost,127.0.0.1,[::1]",
+        "Host header names `serve` answers, comma-separated (port ignored); `*` answers any (DNS rebinding guard)",
+    )
+    request_timeout: int = _setting(
+        30, "`serve`: seconds a client has to send a request's headers, and again its body, before 408", minimum=1
+    )
+    keep_alive_timeout: int = _setting(5, "`serve`: seconds an idle keep-alive connection stays open", minimum=1)
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -71,16 +97,49 @@ class Settings:
         """A copy with per-record PETRARCH options (``{"require_dyad": false}``) applied."""
         if not options:
             return self
-        changes = {}
-        for name, value in options.items():
-            if name not in NAMES:
-                raise SettingsError(f"unknown option {name!r}")
-            ftype = next(f.type for f in fields(self) if f.name == name)
-            changes[name] = _coerce(name, ftype, value) if isinstance(value, str) else value
-        return replace(self, **changes)
+        return replace(self, **record_options(options))
 
 
 NAMES = {f.name for f in fields(Settings)}
+# The settings a record may set for itself (a JSONL record's ``options``, a POST's ``options``):
+# the PETRARCH coding options. The model, dictionaries, store and limits are the run's.
+RECORD_OPTIONS = ("require_dyad", "new_actor_length", "comma_min", "comma_max", "comma_bmin", "comma_bmax",
+                  "comma_emin", "comma_emax")  # fmt: skip
+
+
+def record_options(options: Any) -> dict[str, Any]:
+    """Per-record options checked by name and type (strings read as for the environment).
+
+    Raises SettingsError naming the option: ``{"comma_min": [1, 2]}`` or ``{"model": ...}`` is refused.
+    """
+    if not isinstance(options, dict):
+        raise SettingsError(f"options must be an object, not {type(options).__name__}")
+    types = {f.name: str(f.type) for f in fields(Settings)}
+    minimums = {f.name: f.metadata.get("minimum") for f in fields(Settings)}
+    out: dict[str, Any] = {}
+    for name, value in options.items():
+        if name not in RECORD_OPTIONS:
+            allowed = ", ".join(RECORD_OPTIONS)
+            if name in NAMES:
+                raise SettingsError(f"option {name!r} cannot be set per record (per-record options: {allowed})")
+            raise SettingsError(f"unknown option {name!r} (per-record options: {allowed})")
+        ftype = types[name]
+        if isinstance(value, str):
+            value = _coerce(name, ftype, value)
+        elif ftype == "bool" and not isinstance(value, bool):
+            raise SettingsError(f"option {name}: {_shown(value)} is not true or false")
+        elif ftype == "int" and (isinstance(value, bool) or not isinstance(value, int)):
+            raise SettingsError(f"option {name}: {_shown(value)} is not a whole number")
+        minimum = minimums[name]
+        if minimum is not None and value < minimum:
+            raise SettingsError(f"option {name}: {value} is below the minimum of {minimum}")
+        out[name] = value
+    return out
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _check(name: str, ftype: str, value: Any, minimum: int | None) -> None:
@@ -118,7 +177,7 @@ def _coerce(name: str, ftype: Any, raw: str) -> Any:
             return [p for p in raw.split(os.pathsep) if p]
         return raw
     except ValueError:
-        raise SettingsError(f"setting {name}: cannot read {raw!r} as {t}") from None
+        raise SettingsError(f"setting {name}: cannot read {_shown(raw)} as {t}") from None
 
 
 class Declared(NamedTuple):

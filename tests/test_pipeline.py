@@ -66,6 +66,6 @@ def test_resources_are_cached_by_the_settings_their_load_reads(tmp_path):
     assert all(x.resources is y.resources for x, y in zip(a, b, strict=True))
     verbs = tmp_path / "verbs.txt"
     verbs.write_text("--- ACCUSE   [112] ---\nACCUSE\n", encoding="utf-8")
-    c = pipeline.load_stages(Settings().with_options({"verbs": [str(verbs)]}))
+    c = pipeline.load_stages(Settings.load(verbs=[str(verbs)]))
     changed = [x.stage.name for x, y in zip(a, c, strict=True) if x.resources is not y.resources]
     assert changed == ["events"]

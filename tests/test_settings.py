@@ -1,9 +1,10 @@
+import re
 from pathlib import Path
 
 import pytest
 
 from eventcoder.errors import SettingsError
-from eventcoder.settings import Settings, describe, markdown
+from eventcoder.settings import Settings, describe, markdown, record_options
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "settings.md"
 
@@ -69,15 +70,43 @@ def test_values_are_checked_against_the_table(values, message):
         Settings(**values)
 
 
+@pytest.mark.parametrize(("raw", "message"), [("0", "batch_size: 0 is less than 1"),
+                                              ("-1", "batch_size: -1 is less than 1"),
+                                              ("many", "cannot read 'many' as int")])  # fmt: skip
+def test_bad_batch_size_from_the_environment_is_refused(monkeypatch, raw, message):
+    monkeypatch.setenv("EVENTCODER_BATCH_SIZE", raw)
+    with pytest.raises(SettingsError, match=message):
+        Settings.load()
+
+
+def test_every_limit_has_a_minimum_and_is_checked():
+    for name in ("workers", "max_article_chars", "max_input_bytes", "max_query_chars", "max_periods"):
+        with pytest.raises(SettingsError, match=f"setting {name}: 0 is less than 1"):
+            Settings.load(**{name: 0})
+    with pytest.raises(SettingsError, match="setting batch_size: '3' is not a whole number"):
+        Settings.load(batch_size="3")
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"comma_min": -1}, r"setting comma_min: -1 is less than 0"),
-        ({"comma_min": [2]}, r"setting comma_min: \[2\] is not a whole number"),
-        ({"require_dyad": "perhaps"}, r"setting require_dyad: cannot read 'perhaps' as bool"),
-        ({"new_actor_length": True}, r"setting new_actor_length: True is not a whole number"),
+        ({"comma_min": [1, 2]}, "option comma_min: [1, 2] is not a whole number"),
+        ({"comma_min": True}, "option comma_min: True is not a whole number"),
+        ({"comma_min": 1.5}, "option comma_min: 1.5 is not a whole number"),
+        ({"comma_min": -3}, "option comma_min: -3 is below the minimum of 0"),
+        ({"require_dyad": {"x": 1}}, "option require_dyad: {'x': 1} is not true or false"),
+        ({"require_dyad": 1}, "option require_dyad: 1 is not true or false"),
+        ({"model": "xx_evil"}, "option 'model' cannot be set per record"),
+        ({"db": "/tmp/other.db"}, "option 'db' cannot be set per record"),
+        ({"colour": 1}, "unknown option 'colour'"),
     ],
 )
-def test_per_record_options_are_checked(options, message):
-    with pytest.raises(SettingsError, match=message):
+def test_record_options_are_type_checked(options, message):
+    with pytest.raises(SettingsError, match=re.escape(message)):
         Settings().with_options(options)
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        record_options(options)
+
+
+def test_record_options_read_strings_as_the_environment_does():
+    assert record_options({"require_dyad": "no", "comma_max": "5"}) == {"require_dyad": False, "comma_max": 5}

@@ -19,6 +19,11 @@ def cli() -> None:
 
 
 def main() -> None:
+    from ..errors import EventcoderError
     from . import commands  # noqa: F401  (registers the commands)
+    from .common import fail
 
-    cli(prog_name="eventcoder")
+    try:
+        cli(prog_name="eventcoder")
+    except EventcoderError as exc:  # raised while click reads defaults (a bad EVENTCODER_* variable)
+        fail(str(exc))

@@ -17,8 +17,11 @@ DB_HELP = next(s.help for s in describe() if s.name == "db")
 
 
 def db_option(f: Callable) -> Callable:
-    default = Settings.load().db
-    return click.option("--db", default=default, show_default=True, help=DB_HELP)(f)
+    # Read when a command runs, not when the CLI is imported: a bad EVENTCODER_* variable is then
+    # reported as a usage error (see main), never as a traceback at import.
+    return click.option(
+        "--db", default=lambda: Settings.load().db, show_default="$EVENTCODER_DB or eventcoder.db", help=DB_HELP
+    )(f)
 
 
 def filter_options(cls: type[Filters]) -> Callable[[Callable], Callable]:

@@ -32,11 +32,21 @@ def serve_cmd(db, host, port, token, max_body) -> None:
     import uvicorn
 
     from ..web import create_app
+    from ..web.server import config
 
+    settings = Settings.load(db=db)
     store = open_store(db)
-    app = create_app(store, token=token or None, settings=Settings.load(db=db), max_body=max_body)
+    app = create_app(store, token=token or None, settings=settings, max_body=max_body)
     click.echo(f"eventcoder: serving {db} on http://{host}:{port}/ (writing {'on' if token else 'off'})", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1") and settings.allowed_hosts == Settings().allowed_hosts:
+        click.echo(
+            "eventcoder: only requests for localhost are answered; set EVENTCODER_ALLOWED_HOSTS to the names"
+            " clients use for this machine (docs/security.md)",
+            err=True,
+        )
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.Server(config(app, settings, host, port)).run()
+    except KeyboardInterrupt:  # the server re-raises the Ctrl-C it shut down on (as uvicorn.run ignores it)
+        pass
     finally:
         store.close()

@@ -337,7 +337,10 @@ def _place_targets(ctx: Context, view: SentenceView, verb: Token) -> list[Mentio
     doc = view.sent.doc
     clause = syntax.clause_tokens(verb)
     out: list[Mention] = []
+    sent_start, sent_end = view.sent.start_char, view.sent.end_char
     for place in ctx.article.places:
+        if not sent_start <= place.start < sent_end:  # the clause is in this sentence (linear, not quadratic)
+            continue
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or not place.country or span.root.i not in clause:
             continue

@@ -93,8 +93,11 @@ def event_place(ctx: Context, verb: Token | None, skip: Sequence[tuple[int, int]
     if verb is not None:
         doc = verb.doc
         candidates = []
+        sent_start, sent_end = verb.sent.start_char, verb.sent.end_char
         for place in ctx.article.places:
-            if any(s <= place.start < e for s, e in skip):
+            # Only the verb's sentence can hold its clause: matching every place of the article
+            # for every event made long articles quadratic.
+            if not sent_start <= place.start < sent_end or any(s <= place.start < e for s, e in skip):
                 continue
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None:

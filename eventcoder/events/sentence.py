@@ -3,6 +3,7 @@ mentions the actors stage found in it."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -88,7 +89,11 @@ class SentenceView:
         view = cls(sent, words, mentions, lex, quoted)
         if chunks is None:
             chunks = [(c.start, c.end) for c in sent.noun_chunks]
-        view.chunks = [(a, b) for a, b in chunks if sent.start <= a and b <= sent.end]
+        # The doc's chunks are in order: take this sentence's slice (filtering them all for every
+        # sentence made long articles quadratic).
+        lo = bisect.bisect_left(chunks, (sent.start, -1))
+        hi = bisect.bisect_left(chunks, (sent.end, -1), lo)
+        view.chunks = [(a, b) for a, b in chunks[lo:hi] if b <= sent.end]
         for t in sent:
             view.lemmas[t.i] = t.lemma_.upper()
             view.pos[t.i] = t.pos_

@@ -49,6 +49,11 @@ _MONTH_DAY_YEAR = re.compile(r"^(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)
 _DAY_MONTH_YEAR = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{4})$", re.I)
 _YMD = re.compile(r"^(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})$")
 _NUMERIC_DMY_OR_MDY = re.compile(r"^(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})$")
+# The publication dates accepted: a century inside what Python dates hold, so that reading
+# "next Friday" or "three weeks ago" against one cannot leave the calendar.
+MIN_DAY = "0100-01-01"
+MAX_DAY = "9899-12-31"
+
 _DATELINE_LABEL = re.compile(r"^(?:published|updated|posted|date)(?:\s+on)?\s*:?\s*", re.I)
 
 

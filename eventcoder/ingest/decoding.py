@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import re
 import zlib
 
@@ -47,10 +48,14 @@ def _legacy_fallback(err: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_LEGACY_ERRORS, _legacy_fallback)
 
 
-def gunzip(data: bytes, where: str) -> bytes:
-    """The decompressed content of gzip ``data``."""
+def gunzip(data: bytes, where: str, limit: int | None = None) -> bytes:
+    """The decompressed content of gzip ``data``; with ``limit``, at most ``limit + 1`` bytes of it
+    (so a gzip bomb is never inflated: the caller refuses what is longer than ``limit``)."""
     try:
-        return gzip.decompress(data)
+        if limit is None:
+            return gzip.decompress(data)
+        with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as stream:
+            return stream.read(limit + 1)
     except (OSError, EOFError, zlib.error) as e:  # BadGzipFile is an OSError; EOFError: truncated
         raise InputError(where, BAD_GZIP) from e
 

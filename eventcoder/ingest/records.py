@@ -15,10 +15,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..article import Article
-from ..errors import InputError
-from .dates import normalise_date
+from ..errors import InputError, SettingsError
+from ..settings import record_options
+from .dates import MAX_DAY, MIN_DAY, normalise_date
 from .decoding import BINARY, EMPTY
 from .ids import article_id
+from .limits import Limits
 from .outlets import outlet_for
 from .rejection import Rejection
 
@@ -27,15 +29,23 @@ _OPTIONAL = ("url", "title", "outlet", "byline")
 _CSV_FIELD_LIMIT = 2**31 - 1
 
 
-def record_article(record: Any, where: str, path: str | None) -> Article:
+def record_article(record: Any, where: str, path: str | None, limits: Limits | None = None) -> Article:
     """The article of one record; raise InputError(where, reason) if it cannot be coded."""
+    limits = limits or Limits()
     if not isinstance(record, Mapping):
         raise InputError(where, f"record is not a JSON object but {_json_type(record)}")
+    for name in ("text", "id", *_OPTIONAL, "published", "date"):
+        _check_unicode(record.get(name), name, where)
     text = record.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
         raise InputError(where, "record has no text")
     if not isinstance(text, str):
         raise InputError(where, f"field 'text' must be a string, not {_json_type(text)}")
+    if "\x00" in text:
+        raise InputError(where, f"field 'text' holds a NUL character ({BINARY.split(',')[0]})")
+    too_long = limits.too_long(text)
+    if too_long:
+        raise InputError(where, too_long)
     given = record.get("id")
     if isinstance(given, bool) or not isinstance(given, str | int | None):
         raise InputError(where, f"field 'id' must be a string, not {_json_type(given)}")
@@ -47,6 +57,10 @@ def record_article(record: Any, where: str, path: str | None) -> Article:
         options = {}
     elif not isinstance(options, Mapping):
         raise InputError(where, f"field 'options' must be an object, not {_json_type(options)}")
+    try:
+        options = record_options(dict(options))
+    except SettingsError as e:
+        raise InputError(where, f"options: {e}") from None
     url = fields["url"]
     return Article(
         id=article_id(given=given, url=url, text=text),
@@ -57,17 +71,24 @@ def record_article(record: Any, where: str, path: str | None) -> Article:
         published=published,
         outlet=fields["outlet"] or outlet_for(url),
         byline=fields["byline"],
-        options=dict(options),
+        options=options,
+        origin=where,
     )
 
 
 def read_json_lines(
-    lines: Iterable[tuple[int, str | None]], where: str, path: str | None
+    lines: Iterable[tuple[int, str | int | None]], where: str, path: str | None, limits: Limits | None = None
 ) -> Iterator[Article | Rejection]:
-    """Articles from numbered JSON Lines (None marks a line of binary data, which ends the read)."""
+    """Articles from numbered JSON Lines (None marks a line of binary data, which ends the read; an
+    int, a line over ``limits.max_input_bytes`` of that length, which was skipped)."""
+    limits = limits or Limits()
     seen = False
     for number, line in lines:
         at = f"{where}:{number}"
+        if isinstance(line, int):
+            seen = True
+            yield Rejection(at, limits.over_bytes(f"line {number}"))
+            continue
         if line is None:
             # Binary from the first line on is a binary file; later, a corrupt tail.
             yield Rejection(where if not seen else at, BINARY)
@@ -87,14 +108,14 @@ def read_json_lines(
             yield Rejection(at, "invalid JSON: nested too deeply")
             continue
         try:
-            yield record_article(record, at, path)
+            yield record_article(record, at, path, limits)
         except InputError as e:
             yield Rejection(e.where, e.reason)
     if not seen:
         yield Rejection(where, EMPTY)
 
 
-def read_csv(text: str, where: str, path: str | None) -> Iterator[Article | Rejection]:
+def read_csv(text: str, where: str, path: str | None, limits: Limits | None = None) -> Iterator[Article | Rejection]:
     """Articles from CSV text with a header row; a row's line is the line it starts on."""
     if csv.field_size_limit() < _CSV_FIELD_LIMIT:
         csv.field_size_limit(_CSV_FIELD_LIMIT)
@@ -121,7 +142,7 @@ def read_csv(text: str, where: str, path: str | None) -> Iterator[Article | Reje
                 continue
             record = {name: (cell if cell.strip() else None) for name, cell in zip(header, row, strict=True) if name}
             try:
-                yield record_article(record, at, path)
+                yield record_article(record, at, path, limits)
             except InputError as e:
                 yield Rejection(e.where, e.reason)
     except csv.Error as e:
@@ -152,7 +173,20 @@ def _published(record: Mapping, where: str) -> str | None:
     day = normalise_date(value)
     if day is None:
         raise InputError(where, f"cannot read date {value.strip()!r} (use YYYY-MM-DD)")
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise InputError(where, f"date {day!r} is out of the supported range {MIN_DAY} to {MAX_DAY}")
     return day
+
+
+def _check_unicode(value: Any, name: str, where: str) -> None:
+    """JSON may escape a lone surrogate (``"\\udcff"``): no valid text holds one, and it cannot be stored."""
+    if not isinstance(value, str):
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        bad = ord(value[e.start])
+        raise InputError(where, f"field {name!r} is not valid Unicode text (a lone surrogate \\u{bad:04x})") from None
 
 
 def _json_type(value: Any) -> str:

@@ -70,7 +70,7 @@ def apply(ctx: Context, res: Resources) -> None:
     """Add the article's quotes and their statement events."""
     text, doc = ctx.article.text, ctx.doc
     passages = marks.find(text)
-    quoted = [(p.open, p.outer_end) for p in passages]
+    quoted = attribution.SpanIndex((p.open, p.outer_end) for p in passages)
     paras = [m.span() for m in marks.PARAGRAPH.finditer(text)]
     para_starts = [s for s, _ in paras]
 
@@ -92,8 +92,18 @@ def apply(ctx: Context, res: Resources) -> None:
     found: list[_Found] = []
     used: set[int] = set()  # attributions whose content is covered by passages
     previous: _Found | None = None
+    cue_starts = [a.cue_start for a in atts]
+
+    def near(p: marks.Passage) -> list[Attribution]:
+        # Only cues from the paragraph two before the passage to its last one can tie to it (content
+        # is clipped to its cue's paragraph): looking at every cue for every passage was quadratic.
+        lo_par, hi_par = para(p.open) - 2, para(p.end) + 1
+        lo = paras[lo_par][0] if lo_par >= 0 else 0
+        hi = paras[hi_par][0] if 0 <= hi_par < len(paras) else len(text)
+        return atts[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
+
     for p in passages:
-        att, rule = _attribute(p, atts, doc, para, quoted)
+        att, rule = _attribute(p, near(p), doc, text, para, quoted)
         if att is None and previous is not None and previous.att is not None and _continues(p, previous, text, para):
             att, rule = previous.att, "previous quote"
             speaker = previous.speaker
@@ -117,10 +127,12 @@ def apply(ctx: Context, res: Resources) -> None:
 
 
 def _attribute(
-    p: marks.Passage, atts: list[Attribution], doc: Doc, para: Any, quoted: list[tuple[int, int]]
+    p: marks.Passage, atts: list[Attribution], doc: Doc, text: str, para: Any, quoted: list[tuple[int, int]]
 ) -> tuple[Attribution | None, str]:
-    """The attribution a passage belongs to, and the rule that tied them."""
-    text = doc.text
+    """The attribution a passage belongs to, and the rule that tied them.
+
+    ``text`` is the article text (``doc.text`` is rebuilt from every token on each access).
+    """
     outer = (p.open, p.outer_end)
     # 1. the clause a cue governs holds the passage (direct, or partial inside reported speech)
     holders = []
@@ -293,6 +305,7 @@ def _colons(ctx: Context, paras: list[tuple[int, int]]) -> list[Attribution]:
 def _emit(ctx: Context, found: list[_Found]) -> None:
     article = ctx.article
     events_by_att: dict[int, Event] = {}
+    triggers = _Triggers(article.events)
     for n, f in enumerate(found, 1):
         qid = f"q{n}"
         speaker = _speaker(ctx, f.speaker) if f.speaker is not None else None
@@ -302,7 +315,7 @@ def _emit(ctx: Context, found: list[_Found]) -> None:
         article.quotes.append(quote)
         if f.att is None or speaker is None or f.att.lex.kind not in lexicon.STATEMENT_KINDS:
             continue
-        event = events_by_att.get(id(f.att)) or _existing_event(article.events, f.att)
+        event = events_by_att.get(id(f.att)) or triggers.overlapping(f.att)
         if event is None:
             continue  # a bare "X said ...": a quote, not an event
         events_by_att[id(f.att)] = event
@@ -311,11 +324,23 @@ def _emit(ctx: Context, found: list[_Found]) -> None:
         quote.event = event.id
 
 
-def _existing_event(events: list[Event], att: Attribution) -> Event | None:
-    for e in events:
-        if e.trigger.start < att.cue_end and att.cue_start < e.trigger.end:
-            return e
-    return None
+class _Triggers:
+    """The events of an article by trigger offset: scanning every event for every quote was
+    quadratic in article length. Built once per article (quotes add no events)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        ordered = sorted((e.trigger.start, k) for k, e in enumerate(events))
+        self.starts = [s for s, _ in ordered]
+        self.order = [k for _, k in ordered]
+        self.longest = max((e.trigger.end - e.trigger.start for e in events), default=0)
+
+    def overlapping(self, att: Attribution) -> Event | None:
+        """The first event (in article order) whose trigger overlaps the cue."""
+        lo = bisect.bisect_left(self.starts, att.cue_start - self.longest)
+        hi = bisect.bisect_left(self.starts, att.cue_end)
+        hits = [self.order[j] for j in range(lo, hi) if att.cue_start < self.events[self.order[j]].trigger.end]
+        return self.events[min(hits)] if hits else None
 
 
 def _sentence(att: Attribution, text: str) -> tuple[int, int]:

@@ -56,6 +56,7 @@ def find(text: str) -> list[Passage]:
     carry: int | None = None  # the opening mark of a quote continued from the paragraph before
     carry_pars = 1
     for i, (ps, pe) in enumerate(paragraphs):
+        here = len(out)  # passages found before this paragraph end before it
         continuing = carry is not None and _first_mark(text, ps, pe) is not None
         if carry is not None and not continuing:  # no reopening mark: the quote ended with the paragraph before
             out.append(_passage(text, carry, None, end=paragraphs[i - 1][1], paragraphs=carry_pars))
@@ -76,7 +77,7 @@ def find(text: str) -> list[Passage]:
                 carry, carry_pars = dangling, 1
             else:
                 out.append(_passage(text, dangling, None, end=pe))
-        out.extend(_singles(text, ps, pe, tags, [p for p in out if p.outer_end > ps]))
+        out.extend(_singles(text, ps, pe, tags, [p for p in out[here:] if p.outer_end > ps]))
     if carry is not None:
         out.append(_passage(text, carry, None, end=paragraphs[-1][1], paragraphs=carry_pars))
     # a passage says something: marks around nothing but marks and spaces are no quote

@@ -199,6 +199,22 @@ def applied(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT name FROM migrations ORDER BY rowid")]
 
 
+def check_current(conn: sqlite3.Connection, where: str) -> None:
+    """For a read-only store: every migration must be applied already (none can be now)."""
+    known = [m.name for m in MIGRATIONS]
+    done = applied(conn)
+    unknown = sorted(set(done) - set(known))
+    if unknown:
+        raise StoreError(
+            f"{where}: written by a newer eventcoder (unknown migrations: {', '.join(unknown)}); upgrade eventcoder"
+        )
+    pending = [name for name in known if name not in done]
+    if pending:
+        raise StoreError(
+            f"{where}: read-only, and it needs migrations ({', '.join(pending)}); open it once where it is writable"
+        )
+
+
 def migrate(conn: sqlite3.Connection, where: str, migrations: list[Migration] | None = None) -> list[str]:
     """Apply pending migrations (each in one transaction); return the names applied now."""
     migrations = MIGRATIONS if migrations is None else migrations
@@ -225,7 +241,8 @@ def migrate(conn: sqlite3.Connection, where: str, migrations: list[Migration] | 
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                conn.execute("ROLLBACK")
             raise
         done.append(migration.name)
     return done

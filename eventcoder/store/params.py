@@ -47,12 +47,19 @@ def date_range(since: str | None, until: str | None) -> tuple[str | None, str | 
     return lo, hi
 
 
+# SQLite binds 64-bit signed integers: a larger LIMIT or OFFSET is an OverflowError, not a query.
+MAX_INT = 2**63 - 1
+
+
 def page(limit: int | None, offset: int) -> tuple[int, int]:
     """SQLite LIMIT/OFFSET values; ``limit=None`` means every row (LIMIT -1)."""
-    if limit is not None and (not isinstance(limit, int) or limit < 0):
-        raise QueryError(f"limit: {limit!r} must be a whole number >= 0")
-    if not isinstance(offset, int) or offset < 0:
-        raise QueryError(f"offset: {offset!r} must be a whole number >= 0")
+    for name, value in (("limit", limit), ("offset", offset)):
+        if name == "limit" and value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise QueryError(f"{name}: {value!r} must be a whole number >= 0")
+        if value > MAX_INT:
+            raise QueryError(f"{name}: {value} must be at most {MAX_INT}")
     return (-1 if limit is None else limit), offset
 
 
@@ -134,10 +141,20 @@ def event_order(value: str | None) -> tuple[str, bool]:
     return column, descending
 
 
-def text(value: str | None) -> str | None:
-    """A free-text parameter: stripped, None when empty."""
+def text(value: str | None, name: str = "filter", max_chars: int | None = None) -> str | None:
+    """A free-text parameter: stripped, None when empty.
+
+    NUL is refused (SQLite would cut the pattern there and match everything), and so is text over
+    ``max_chars`` (SQLite refuses LIKE patterns over 50,000 bytes).
+    """
     if value is None:
         return None
+    if "\x00" in value:
+        raise QueryError(f"{name}: holds a NUL character")
+    if max_chars is not None and len(value) > max_chars:
+        raise QueryError(
+            f"{name}: {len(value):,} characters, over the limit of {max_chars:,} (setting max_query_chars)"
+        )
     value = value.strip()
     return value or None
 

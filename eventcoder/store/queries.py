@@ -204,8 +204,13 @@ def dyads(
     interval: str = "day",
     since: str | None = None,
     until: str | None = None,
+    max_periods: int | None = None,
 ) -> Page:
-    """Per period from the first to the last event of the dyad: events, Goldstein sum, count per quad class."""
+    """Per period from the first to the last event of the dyad: events, Goldstein sum, count per quad class.
+
+    With ``max_periods``, a span of more periods is a QueryError (events in years 1 and 9998 would
+    otherwise give 3.6 million days, hundreds of MB of JSON).
+    """
     interval = params.interval(interval)
     where = EventFilters(source=source, target=target, since=since, until=until).where()
     where.add("e.day IS NOT NULL")
@@ -230,6 +235,12 @@ def dyads(
     items = []
     if buckets:
         start, last = min(buckets), max(buckets)
+        n_periods = _count_periods(start, last, interval)
+        if max_periods is not None and n_periods > max_periods:
+            raise params.QueryError(
+                f"{n_periods:,} periods of a {interval} from {start} to {last}: over the limit of {max_periods:,}"
+                " (setting max_periods); narrow since/until or use a longer interval"
+            )
         while start <= last:  # every period, so a chart's x axis is time, gaps included
             n, gsum, *quads = buckets.get(start, [0, 0.0, 0, 0, 0, 0, 0])
             item = {"period": labels.get(start) or _period(start, interval)[0], "start": start.isoformat()}
@@ -237,6 +248,13 @@ def dyads(
             items.append(item)
             start = _next_period(start, interval)
     return {"items": items, "total": len(items)}
+
+
+def _count_periods(first: date, last: date, interval: str) -> int:
+    """How many periods from the one starting on ``first`` to the one starting on ``last``."""
+    if interval == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return (last - first).days // (7 if interval == "week" else 1) + 1
 
 
 def network(

@@ -8,6 +8,7 @@ and content hash).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,8 @@ from typing import Any, TypeVar
 
 from ..article import Article
 from ..errors import QueryError, StoreError
-from . import migrations, queries
+from ..settings import Settings
+from . import migrations, params, queries
 from .filters import ArticleFilters, EventFilters, Filters, QuoteFilters
 from .rows import ArticleRows, article_rows
 
@@ -64,8 +66,18 @@ class Store:
     Usable from several threads: each thread gets its own connection; writes are serialised.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        settings: Settings | None = None,
+        read_only: bool | None = None,
+    ) -> None:
         self.path = Path(path)
+        settings = settings or Settings.load()
+        self.max_query_chars = settings.max_query_chars
+        self.max_periods = settings.max_periods
         if not create and not self.path.exists():
             raise StoreError(
                 f"{path}: no such database (code articles into it first: eventcoder code FILES --db {path})"
@@ -75,9 +87,17 @@ class Store:
         self._conns_lock = threading.Lock()  # guards _connections
         self._write_lock = threading.Lock()  # serialises writes in this process (BEGIN IMMEDIATE across processes)
         self._closed = False
+        # A file the user may not write is opened read-only: it can still be queried.
+        if read_only is None:
+            read_only = self.path.exists() and not os.access(self.path, os.W_OK)
+        self.read_only = read_only
+        _refuse_foreign(self.path)  # before anything is written to it (tables, WAL mode)
         conn = self._conn()
         try:
-            migrations.migrate(conn, str(self.path))
+            if self.read_only:
+                migrations.check_current(conn, str(self.path))
+            else:
+                migrations.migrate(conn, str(self.path))
         except sqlite3.Error as exc:
             self.close()
             raise StoreError(f"{self.path}: cannot migrate the database ({exc})") from None
@@ -92,6 +112,12 @@ class Store:
     def _open(self) -> sqlite3.Connection:
         try:
             # isolation_level=None: no implicit transactions; we issue BEGIN/COMMIT ourselves.
+            if self.read_only:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # not a database: raises here
+                return conn
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -151,6 +177,8 @@ class Store:
         An article whose id is stored with the same content is skipped; with other content, its
         old rows are replaced. Either the whole batch is committed or nothing is.
         """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only (the file is not writable); nothing was stored")
         stored_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         batch = [article_rows(a, stored_at) for a in articles]  # JSON and hashes outside the lock
         inserted = unchanged = replaced = 0
@@ -175,7 +203,10 @@ class Store:
                         statuses.append("replaced" if old else "inserted")
                     conn.execute("COMMIT")
                 except BaseException:
-                    conn.execute("ROLLBACK")
+                    # SQLite has already rolled back after some errors (disk full): a second
+                    # ROLLBACK would hide the real reason behind "no transaction is active".
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: cannot write the batch ({exc}); nothing of it was stored") from None
@@ -221,6 +252,7 @@ class Store:
         column of ``params.EVENT_ORDERS``, ``-`` in front for descending (default ``-day``).
         """
         chosen = _filters(EventFilters, filters, values)
+        self._check_filters(chosen)
         with self._read() as conn:
             return queries.events(conn, chosen, limit=limit, offset=offset, sort=sort)
 
@@ -239,6 +271,7 @@ class Store:
         ``queries.iter_events``). Bad filters raise ``QueryError`` here, before the first item.
         """
         chosen = _filters(EventFilters, filters, values)
+        self._check_filters(chosen)
         return self._stream_events(newest_first, detail, chosen)
 
     def _stream_events(self, newest_first: bool, detail: bool, filters: EventFilters) -> Iterator[dict[str, Any]]:
@@ -254,6 +287,7 @@ class Store:
     ) -> dict[str, Any]:
         """Quotes matching ``filters`` or keyword filters: speaker (any name of the speaker's actor), words, dates."""
         chosen = _filters(QuoteFilters, filters, values)
+        self._check_filters(chosen)
         with self._read() as conn:
             return queries.quotes(conn, chosen, fulltext=self.fulltext, limit=limit, offset=offset)
 
@@ -262,6 +296,7 @@ class Store:
     ) -> dict[str, Any]:
         """Articles matching ``filters`` or keyword filters: words of the title or text, publication dates."""
         chosen = _filters(ArticleFilters, filters, values)
+        self._check_filters(chosen)
         with self._read() as conn:
             return queries.articles(conn, chosen, fulltext=self.fulltext, limit=limit, offset=offset)
 
@@ -272,6 +307,7 @@ class Store:
 
     def actors(self, q: str | None = None, limit: int | None = 50, offset: int = 0) -> dict[str, Any]:
         """Actors grouped by their cross-article key, with counts."""
+        self._check_text(q=q)
         with self._read() as conn:
             return queries.actors(conn, q=q, limit=limit, offset=offset)
 
@@ -283,9 +319,13 @@ class Store:
         since: str | None = None,
         until: str | None = None,
     ) -> dict[str, Any]:
-        """Per period: events, Goldstein sum and count per quad class of source -> target."""
+        """Per period: events, Goldstein sum and count per quad class of source -> target (at most max_periods)."""
+        self._check_text(source=source, target=target)
         with self._read() as conn:
-            return queries.dyads(conn, source=source, target=target, interval=interval, since=since, until=until)
+            return queries.dyads(
+                conn, source=source, target=target, interval=interval, since=since, until=until,
+                max_periods=self.max_periods,
+            )  # fmt: skip
 
     def network(self, since: str | None = None, until: str | None = None, limit: int = 40) -> dict[str, Any]:
         """Actors and who-acted-on-whom edges in a time window."""
@@ -295,8 +335,19 @@ class Store:
     def map_points(self, filters: EventFilters | None = None, /, **values: Any) -> dict[str, Any]:
         """The places of the events matching the filters and the places their articles mention."""
         chosen = _filters(EventFilters, filters, values)
+        self._check_filters(chosen)
         with self._read() as conn:
             return queries.map_points(conn, chosen)
+
+    def _check_text(self, **values: str | None) -> None:
+        """Text filters within ``max_query_chars`` and without NUL (QueryError naming the filter)."""
+        for name, value in values.items():
+            params.text(value, name, self.max_query_chars)
+
+    def _check_filters(self, chosen: Filters) -> None:
+        """The text values of the filters within ``max_query_chars`` and without NUL."""
+        texts = {name: getattr(chosen, name) for name, _ in chosen.specs()}
+        self._check_text(**{name: v for name, v in texts.items() if isinstance(v, str)})
 
     def stats(self) -> dict[str, int]:
         """``{"articles": n, "events": n, "quotes": n, "actors": n}`` (actors: distinct keys)."""
@@ -311,3 +362,30 @@ def _filters(cls: type[F], given: F | None, values: dict[str, Any]) -> F:
     if values:
         raise QueryError(f"give the filters as {cls.__name__} or as keywords, not both ({', '.join(values)})")
     return given
+
+
+def _refuse_foreign(path: Path) -> None:
+    """StoreError if ``path`` is another application's SQLite database (tables, none of ours).
+
+    Read through a read-only connection, so the file is left exactly as it was.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # judged by the normal open, which names the problem
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        ours = "migrations" in tables and bool(
+            conn.execute("SELECT 1 FROM migrations WHERE name = ?", (migrations.MIGRATIONS[0].name,)).fetchone()
+        )
+    except sqlite3.Error:
+        return  # not a database at all: the normal open says so
+    finally:
+        conn.close()
+    if tables and not ours:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path}: not an eventcoder database (it holds other tables: {shown}); give --db a new file name"
+        )

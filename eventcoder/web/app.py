@@ -21,18 +21,21 @@ from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from .. import __version__
+from ..ingest.limits import Limits
 from ..settings import Settings
 from ..store import ArticleFilters, EventFilters, QuoteFilters, Store
 from . import errors, posting
 from .codes import code_names
 from .filters import filter_params
+from .guard import Guard
 from .limits import DEFAULT_MAX_BODY, BodyLimit
 
 STATIC = Path(__file__).parent / "static"
 MAX_LIMIT = 1000
+MAX_OFFSET = 2**62  # SQLite's OFFSET is a signed 64-bit integer; past this no store has rows anyway
 
 Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="items per page")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
 # The filters' query parameters, and those of dyads and network, derive from eventcoder/store/filters.py.
 EventQuery = Annotated[EventFilters, filter_params(EventFilters)]
 Sort = Annotated[
@@ -58,6 +61,9 @@ class IngestRecord(BaseModel):
     published: str | None = Field(None, description="publication date, YYYY-MM-DD")
     outlet: str | None = None
     byline: str | None = None
+    options: dict[str, bool | int] | None = Field(
+        None, description="per-record PETRARCH coding options (require_dyad, new_actor_length, comma_*)"
+    )
 
 
 _bearer = HTTPBearer(auto_error=False, description="the token given to `eventcoder serve --token`")
@@ -75,9 +81,9 @@ def create_app(
     ``token``: the Bearer token that allows ``POST /api/articles``; without one, writing is
     refused. ``settings``: how posted articles are coded. ``max_body``: request body limit in bytes.
     """
-    owned = not isinstance(store, Store)
-    db: Store = store if isinstance(store, Store) else Store(store, create=False)
     settings = settings or Settings.load()
+    owned = not isinstance(store, Store)
+    db: Store = store if isinstance(store, Store) else Store(store, create=False, settings=settings)
     coding = threading.Lock()  # one article coded at a time: the spaCy pipeline is not shared safely
 
     @asynccontextmanager
@@ -92,10 +98,15 @@ def create_app(
         description="Political event data coded from news articles, every fact tied to its text. "
         'Lists are pages `{"items": [...], "total": n}`; errors are `{"error": {"status": n, "message": "..."}}`.',
         lifespan=lifespan,
+        # The Swagger and ReDoc pages load their scripts from a CDN: offline they are blank, and the
+        # CSP forbids them. /openapi.json is the description; docs/api.md the manual.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = db
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(Guard, settings=settings, router=app.router)  # outermost: added last
 
     @app.get("/api/articles", summary="Articles by words of the title or text")
     def list_articles(filters: ArticleQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -187,7 +198,7 @@ def create_app(
         _authorise(token, request, credentials)  # before a byte of the body is read
         raw = await request.body()
         json_lines = posting.is_json_lines(request.headers.get("content-type"))
-        items = posting.read_body(raw, json_lines=json_lines)  # InputError -> 422
+        items = posting.read_body(raw, json_lines=json_lines, limits=Limits.of(settings))  # InputError -> 422
 
         def code_and_store() -> dict[str, Any]:
             with coding:

@@ -20,7 +20,8 @@ log = logging.getLogger("eventcoder.web")
 
 _REASONS = {
     400: "bad request", 401: "unauthorised", 403: "forbidden", 404: "not found", 405: "method not allowed",
-    413: "request body too large", 422: "invalid parameters", 500: "internal error", 503: "store unavailable",
+    408: "request timeout", 413: "request body too large", 421: "misdirected request", 422: "invalid parameters",
+    500: "internal error", 503: "store unavailable",
 }  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from ..article import Article
 from ..errors import InputError
 from ..ingest import Rejection
+from ..ingest.limits import Limits
 from ..ingest.records import read_json_lines, record_article
 from ..run import code_items
 from ..settings import Settings
@@ -29,7 +30,7 @@ def is_json_lines(content_type: str | None) -> bool:
     return (content_type or "").split(";")[0].strip().lower() in JSON_LINES
 
 
-def read_body(raw: bytes, *, json_lines: bool) -> list[Article | Rejection]:
+def read_body(raw: bytes, *, json_lines: bool, limits: Limits | None = None) -> list[Article | Rejection]:
     """The articles of the body, and the rejections of its bad lines.
 
     Raises ``InputError`` when the body as a whole is unusable: not JSON, or for one JSON
@@ -42,13 +43,13 @@ def read_body(raw: bytes, *, json_lines: bool) -> list[Article | Rejection]:
             raise InputError(WHERE, f"not JSON ({exc})") from None
         except RecursionError:
             raise InputError(WHERE, "not JSON (nested too deeply)") from None
-        return [record_article(record, WHERE, None)]
+        return [record_article(record, WHERE, None, limits)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(WHERE, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     numbered = enumerate(text.splitlines(), start=1)
-    items: list[Article | Rejection] = list(read_json_lines(numbered, WHERE, None))
+    items: list[Article | Rejection] = list(read_json_lines(numbered, WHERE, None, limits))
     whole = [r for r in items if isinstance(r, Rejection) and r.where == WHERE]
     if whole:
         raise InputError(WHERE, whole[0].reason)

@@ -40,7 +40,7 @@ def store(tmp_path):
 @pytest.fixture
 def client_for():
     """``with client_for(app) as c:`` an in-process client (a 500 comes back as a response, as from a server)."""
-    return lambda app: TestClient(app, raise_server_exceptions=False)
+    return lambda app: TestClient(app, base_url="http://localhost", raise_server_exceptions=False)
 
 
 @pytest.fixture

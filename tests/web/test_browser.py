@@ -21,6 +21,8 @@ from coded_articles import MT_TEXT
 
 from eventcoder.web import create_app
 
+expect = pytest.importorskip("playwright.sync_api").expect
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -93,7 +95,8 @@ def test_filter_events_open_article_timeline(page):
     assert page.inner_text("#events-pager .page-info") == "1–9 of 9"
     page.fill("#events-form input[name=source]", "RUS")
     page.click("#events-form button[type=submit]")
-    page.wait_for_function("document.querySelector('#events-pager .page-info').textContent === '1–4 of 4'")
+    # Locator assertions, not wait_for_function: the page's CSP forbids the eval that one uses.
+    expect(page.locator("#events-pager .page-info")).to_have_text("1–4 of 4")
     rows = page.locator("#events-table tbody tr")
     assert rows.count() == 4
     assert all(code.startswith("RUS") for code in rows.locator("td:nth-child(2) .code").all_inner_texts())
@@ -127,7 +130,7 @@ def test_filter_events_open_article_timeline(page):
     page.select_option("#timeline-form select[name=interval]", "week")
     page.click("#timeline-form button[type=submit]")
     # A chart drawn before the form was sent may still be on screen: wait for the weekly one.
-    page.wait_for_function("document.querySelectorAll('#timeline-chart svg rect.bar').length === 8")
+    expect(page.locator("#timeline-chart svg rect.bar")).to_have_count(8)
     assert page.locator("#timeline-chart rect.bar").count() == 8
     assert page.locator("#timeline-chart rect.bar-pos").count() == 8 - 1  # empty weeks draw a zero bar
     assert page.locator("#timeline-chart rect.bar-neg").count() == 1
@@ -147,7 +150,7 @@ def test_network_and_quotes(page):
     page.click("#tabs button[data-tab=quotes]")
     page.fill("#quotes-form input[name=speaker]", "Ryabkov")
     page.click("#quotes-form button[type=submit]")
-    page.wait_for_function("document.querySelector('#quotes-pager .page-info')?.textContent === '1–2 of 2'")
+    expect(page.locator("#quotes-pager .page-info")).to_have_text("1–2 of 2")
     assert page.locator("#quotes-list blockquote").all_inner_texts() == [
         "“There are no such plans,”",
         "Washington had rejected talks with Moscow on arms control",

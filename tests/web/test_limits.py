@@ -120,7 +120,7 @@ def test_a_64_mb_body_is_refused_by_a_real_server(store, serve, token):
     with serve(app) as base:
         # Declared length: refused from the headers alone.
         head = (
-            "POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+            "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {total}\r\n"
         )
         status, headers, body, sent = _post_raw(base, head, (b"x" * MB for _ in range(64)), token)
@@ -130,7 +130,7 @@ def test_a_64_mb_body_is_refused_by_a_real_server(store, serve, token):
 
         # Chunked, no length: counted as it streams, refused once over 10 MiB.
         head = (
-            "POST /api/articles HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+            "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
             "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
         )
         chunk = f"{MB:x}\r\n".encode() + b"x" * MB + b"\r\n"

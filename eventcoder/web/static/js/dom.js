@@ -18,6 +18,13 @@ function build(el, attrs, children) {
   return el;
 }
 
+/** ``url`` if it is an absolute http(s) URL, else null: a stored "javascript:" or "data:" URL
+ *  must never become a link the reader clicks. */
+export function safeHref(url) {
+  if (typeof url !== "string") return null;
+  return /^https?:\/\/[^\s]/i.test(url) ? url : null;
+}
+
 /** An HTML element: h("a", {href: url}, "text", otherNode). */
 export function h(tag, attrs = {}, ...children) {
   return build(document.createElement(tag), attrs, children);

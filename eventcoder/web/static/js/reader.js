@@ -2,7 +2,7 @@
 // highlighted from their spans; hovering a highlight shows its codes, modality and rule.
 import { getJSON } from "./api.js";
 import { cameoName, ploverInfo } from "./codes.js";
-import { h, partyLabel } from "./dom.js";
+import { h, partyLabel, safeHref } from "./dom.js";
 import { hideTip, moveTip, showTip } from "./tip.js";
 
 // Offsets are Python string indices, i.e. Unicode code points. JavaScript strings index
@@ -150,7 +150,7 @@ export async function openArticle(id, focus = {}) {
   const meta = [article.outlet, article.byline && `by ${article.byline}`, article.published].filter(Boolean).join(" · ");
   reader.replaceChildren(
     h("h2", { id: "reader-title" }, article.title || article.id),
-    h("p", { class: "meta" }, meta, article.url ? [" · ", h("a", { href: article.url, rel: "noopener noreferrer", target: "_blank" }, "source")] : ""),
+    h("p", { class: "meta" }, meta, safeHref(article.url) ? [" · ", h("a", { href: safeHref(article.url), rel: "noopener noreferrer", target: "_blank" }, "source")] : ""),
     h("div", { class: "legend" },
       h("span", { class: "ann-actor" }, "actor"), h("span", { class: "ann-trigger" }, "event trigger"),
       h("span", { class: "ann-quote" }, "quote"), h("span", { class: "ann-time" }, "time"),
