@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -185,9 +186,7 @@ def _page_info(page, which: str) -> str:
 
 
 def _wait_info(page, which: str, text: str) -> None:
-    page.wait_for_function(
-        f"document.querySelector('#{which}-pager .page-info')?.textContent === {text!r}", timeout=10_000
-    )
+    expect(page.locator(f"#{which}-pager .page-info")).to_have_text(text, timeout=10_000)
 
 
 def test_codes_have_names_and_filters_live_in_the_address(page):
@@ -237,13 +236,13 @@ def test_sorting_and_the_csv_of_the_current_filter(page):
     page.goto(page.url.split("#")[0] + "#events?source=RUS")
     _wait_info(page, "events", "1–4 of 4")
     page.click("#events-table th[data-sort=cameo] button")
-    page.wait_for_function("location.hash.includes('sort=cameo')")
-    page.wait_for_function("document.querySelector('#events-table th[data-sort=cameo]').ariaSort === 'ascending'")
+    expect(page).to_have_url(re.compile(r"sort=cameo"))
+    expect(page.locator("#events-table th[data-sort=cameo]")).to_have_attribute("aria-sort", "ascending")
     codes = page.locator("#events-table tbody td:nth-child(3) .code").all_inner_texts()
     assert codes == sorted(codes) and len(codes) == 4
     page.click("#events-table th[data-sort=cameo] button")
-    page.wait_for_function("location.hash.includes('sort=-cameo')")
-    page.wait_for_function("document.querySelector('#events-table th[data-sort=cameo]').ariaSort === 'descending'")
+    expect(page).to_have_url(re.compile(r"sort=-cameo"))
+    expect(page.locator("#events-table th[data-sort=cameo]")).to_have_attribute("aria-sort", "descending")
     assert page.locator("#events-table tbody td:nth-child(3) .code").all_inner_texts() == sorted(codes, reverse=True)
 
     # Download CSV: exactly the events of the filter, in the export's columns.
@@ -266,7 +265,7 @@ def test_actors_tab_links_to_their_events(page):
     page.screenshot(path=str(ARTIFACTS / "actors.png"), full_page=True)
     russia.locator("td").nth(6).locator("a").click()  # events with Russia as source
     page.wait_for_selector("#tab-events:not([hidden])")
-    page.wait_for_function("document.querySelector('#events-pager .page-info')?.textContent.endsWith('of 2')")
+    expect(page.locator("#events-pager .page-info")).to_have_text(re.compile(r"of 2$"))
     sources = page.locator("#events-table tbody td:nth-child(2) .code").all_inner_texts()
     assert sources == ["RUS", "RUS"]
 
@@ -282,7 +281,7 @@ def test_map_draws_the_outline_and_the_places(page):
     # The map filters like the event table.
     page.fill("#map-form input[name=source]", "CHN")
     page.click("#map-form button[type=submit]")
-    page.wait_for_function("document.querySelector('#map-summary').textContent.startsWith('0 events')")
+    expect(page.locator("#map-summary")).to_have_text(re.compile(r"^0 events"))
     assert page.locator("#map-chart .pt-event").count() == 0
 
 
