@@ -107,6 +107,15 @@ RECORD_OPTIONS = ("require_dyad", "new_actor_length", "comma_min", "comma_max", 
                   "comma_emin", "comma_emax")  # fmt: skip
 
 
+# PETRARCH's run-control options (PETR_config.ini): how PETRARCH itself runs and writes, not how
+# an event is coded. A record that carries one (suites converted from PETRARCH do) is coded as
+# if it did not: they are accepted and ignored.
+PETRARCH_RUN_CONTROL = frozenset(
+    {"stop_on_error", "code_by_sentence", "write_actor_root", "write_actor_text", "write_event_text",
+     "null_verbs", "null_actors"}
+)  # fmt: skip
+
+
 def record_options(options: Any) -> dict[str, Any]:
     """Per-record options checked by name and type (strings read as for the environment).
 
@@ -118,6 +127,8 @@ def record_options(options: Any) -> dict[str, Any]:
     minimums = {f.name: f.metadata.get("minimum") for f in fields(Settings)}
     out: dict[str, Any] = {}
     for name, value in options.items():
+        if name in PETRARCH_RUN_CONTROL:
+            continue
         if name not in RECORD_OPTIONS:
             allowed = ", ".join(RECORD_OPTIONS)
             if name in NAMES:

@@ -110,3 +110,10 @@ def test_record_options_are_type_checked(options, message):
 
 def test_record_options_read_strings_as_the_environment_does():
     assert record_options({"require_dyad": "no", "comma_max": "5"}) == {"require_dyad": False, "comma_max": 5}
+
+
+def test_petrarch_run_control_options_are_accepted_and_ignored():
+    assert record_options({"stop_on_error": True, "write_actor_text": "false", "require_dyad": False}) == {
+        "require_dyad": False
+    }
+    assert Settings().with_options({"stop_on_error": True}) == Settings()
