@@ -108,7 +108,7 @@ def _filter(
 
 
 def _text(name: str, raw: Any) -> str | None:
-    return params.text(_string(name, raw))
+    return params.text(_string(name, raw), name)
 
 
 _DATES = "YYYY-MM-DD, YYYY-MM or YYYY"

@@ -42,7 +42,7 @@ def read_body(raw: bytes, *, json_lines: bool, limits: Limits | None = None) -> 
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise InputError(WHERE, f"not JSON ({exc})") from None
         except RecursionError:
-            raise InputError(WHERE, "not JSON (nested too deeply)") from None
+            raise InputError(WHERE, "JSON nested too deeply") from None
         return [record_article(record, WHERE, None, limits)]
     try:
         text = raw.decode("utf-8")
