@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from coded_articles import china, moscow_times, prisoner_swap
+
 from eventcoder.dataset import import_dataset, query, read_batches
 from eventcoder.dataset.layout import Layout, open_existing
 from eventcoder.dataset.tasks import write_parts

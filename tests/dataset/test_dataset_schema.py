@@ -7,8 +7,8 @@ from datetime import date
 
 import pyarrow.parquet as pq
 import pytest
-
 from coded_articles import china, moscow_times, prisoner_swap
+
 from eventcoder.article import Article
 from eventcoder.dataset.schema import (
     SCHEMAS,
