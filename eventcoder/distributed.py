@@ -83,10 +83,10 @@ class Preload(WorkerPlugin):
 def preload(settings: Settings) -> int:
     """Fill this process's caches of model and resources; return its pid."""
     from . import nlp
-    from .pipeline import load_resources
+    from .pipeline import load_stages
 
     nlp.load(settings.model)
-    load_resources(settings)
+    load_stages(settings)
     return os.getpid()
 
 

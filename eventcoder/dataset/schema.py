@@ -22,7 +22,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..article import Actor, Article, Event, Participant, Place, Quote, Span, Speaker, TimeExpr
+from ..article import Actor, Article, Event, Participant, Place, Quote, Span, TimeExpr
 
 TABLES = ("articles", "events", "quotes", "actors")
 
@@ -42,7 +42,7 @@ def _prefixed(prefix: str, fields: list[tuple[str, pa.DataType]]) -> list[tuple[
     return [(f"{prefix}_{name}", kind) for name, kind in fields]
 
 
-_PARTICIPANT = [("actor", pa.string()), ("code", pa.string())] + _SPAN_FIELDS
+_PARTICIPANT = [("actor", pa.string()), ("code", pa.string()), ("name", pa.string())] + _SPAN_FIELDS
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -94,9 +94,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             *_SPAN_FIELDS,
             ("direct", pa.bool_()),
             ("published", pa.date32()),
-            ("speaker_actor", pa.string()),
-            ("speaker_name", pa.string()),
-            *_prefixed("speaker", _SPAN_FIELDS),
+            *_prefixed("speaker", _PARTICIPANT),
             *_prefixed("cue", _SPAN_FIELDS),
             ("via", pa.string()),
             ("event_id", pa.string()),
@@ -203,16 +201,13 @@ def rows(articles: Iterable[Article]) -> dict[str, list[dict[str, Any]]]:
                 }
             )
         for q in d["quotes"]:
-            speaker = q["speaker"] or {}
             out["quotes"].append(
                 {
                     "article_id": a.id,
                     "quote_id": q["id"],
                     **{k: q[k] for k in ("start", "end", "text", "direct", "via")},
                     "published": published,
-                    "speaker_actor": speaker.get("actor"),
-                    "speaker_name": speaker.get("name"),
-                    **_flat("speaker", q["speaker"], _SPAN_FIELDS),
+                    **_flat("speaker", q["speaker"], _PARTICIPANT),
                     **_flat("cue", q["cue"], _SPAN_FIELDS),
                     "event_id": q["event"],
                 }
@@ -302,14 +297,13 @@ def _event(r: dict[str, Any], text: str) -> Event:
 
 
 def _quote(r: dict[str, Any]) -> Quote:
-    speaker = _nested("speaker", r, _SPAN_FIELDS)
     return Quote(
         id=r["quote_id"],
         start=r["start"],
         end=r["end"],
         text=r["text"],
         direct=r["direct"],
-        speaker=Speaker(actor=r["speaker_actor"], name=r["speaker_name"], **speaker) if speaker else None,
+        speaker=_participant("speaker", r),
         cue=_span("cue", r),
         via=r["via"],
         event=r["event_id"],

@@ -11,8 +11,8 @@ from eventcoder.settings import Settings
 
 STORY = (
     "Title {n}\n\nBy Reuters\n\n2024-09-{n:02d}\n\n"
-    "Russian Foreign Minister Sergei Lavrov met Chinese officials in Beijing on Friday for talk {n}. "
-    '"We discussed trade," Lavrov said.\n'
+    "Russian Foreign Minister Sergei Lavrov met Chinese President Xi Jinping in Beijing on Friday for talk {n}. "
+    "Russia accused Ukraine of attacking civilians.\n"
 )
 
 
