@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DB     ?= eventcoder.db
 
-.PHONY: setup run test bench lint format docs browser clean
+.PHONY: setup run test bench bench-scale lint format docs browser clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,10 @@ test: setup browser
 
 bench: setup
 	$(PY) bench/bench.py
+
+# The same Wikinews articles on a Dask LocalCluster of 1 then 2 workers: articles/s, scaling, memory.
+bench-scale: setup
+	$(PY) bench/bench_scale.py
 
 lint: setup
 	$(VENV)/bin/ruff check eventcoder tests bench
