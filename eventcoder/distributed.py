@@ -13,6 +13,7 @@ This is the only module that imports dask; the single-machine path never loads i
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -108,6 +109,9 @@ def code_on_cluster(
     and says to run again.
     """
     started = time.perf_counter()
+    cwd = os.getcwd()  # workers read relative inputs against the client's folder, not theirs
+    if "://" not in dataset:
+        dataset = os.path.abspath(dataset)
     layout = Layout(dataset)
     layout.prepare(dataset_meta(settings))
     layout.remove_temporaries()
@@ -117,7 +121,7 @@ def code_on_cluster(
     client.register_plugin(Preload(settings))
 
     def count(paths: list[str]) -> list[int]:
-        return client.gather(client.map(count_items, paths, plain=settings.plain, pure=False)) if paths else []
+        return client.gather(client.map(count_items, paths, plain=settings.plain, cwd=cwd, pure=False)) if paths else []
 
     tasks = plan(files, count, settings.batch_size)
     entries = layout.manifest()
@@ -126,7 +130,9 @@ def code_on_cluster(
     summary.skipped = sum(entries[t.key]["articles"] for t in tasks if t.key in entries)
     total, done = sum(t.size for t in todo), 0
     on_progress(0, total)
-    futures = {client.submit(run_task, t, settings, dataset, key=f"eventcoder-{t.key}", pure=False): t for t in todo}
+    # A task's key names its dataset too: two runs on one scheduler must not share results.
+    prefix = "eventcoder-" + hashlib.blake2b(dataset.encode("utf-8"), digest_size=4).hexdigest()
+    futures = {client.submit(run_task, t, settings, dataset, cwd, key=f"{prefix}-{t.key}"): t for t in todo}
     failed: list[tuple[Task, BaseException]] = []
     for future in as_completed(futures):
         task = futures[future]

@@ -134,32 +134,43 @@ def has_records(path: str) -> bool:
     return file_format(path.rsplit("/", 1)[-1])[0] in ("jsonl", "csv")
 
 
-def read_items(path: str, plain: bool) -> Iterator[Article | Rejection]:
-    """The items of one input file, read through fsspec when it is a URL."""
+def read_items(path: str, plain: bool, cwd: str | None = None) -> Iterator[Article | Rejection]:
+    """The items of one input file, read through fsspec when it is a URL.
+
+    ``cwd``: the client's working folder, against which a relative path is read (a worker's
+    own may differ); articles and rejections still name the path as given.
+    """
     if not _is_url(path):
-        yield from read_file(path, plain=plain)
+        real = os.path.join(cwd, path) if cwd and not os.path.isabs(path) else path
+        yield from _relabel(read_file(real, plain=plain), real, path)
         return
-    # The readers take a local path: a remote file is copied to a temporary one first and
-    # named by its URL in articles and rejections.
+    # The readers take a local path: a remote file is copied to a temporary one first.
     suffix = "".join(f".{p}" for p in path.rsplit("/", 1)[-1].split(".")[1:])
     with tempfile.TemporaryDirectory() as tmp:
         local = os.path.join(tmp, "input" + suffix)
         try:
-            fsspec.open(path, "rb").fs.get(path, local)
+            fs, remote = fsspec.core.url_to_fs(path)
+            fs.get(remote, local)
         except OSError as e:
             yield Rejection(path, f"cannot read: {e}")
             return
-        for item in read_file(local, plain=plain):
-            if isinstance(item, Rejection):
-                yield Rejection(item.where.replace(local, path, 1), item.reason)
-            else:
-                item.path = path
-                yield item
+        yield from _relabel(read_file(local, plain=plain), local, path)
 
 
-def count_items(path: str, plain: bool) -> int:
+def _relabel(items: Iterator[Article | Rejection], real: str, shown: str) -> Iterator[Article | Rejection]:
+    for item in items:
+        if real == shown:
+            yield item
+        elif isinstance(item, Rejection):
+            yield Rejection(shown + item.where[len(real) :] if item.where.startswith(real) else item.where, item.reason)
+        else:
+            item.path = shown
+            yield item
+
+
+def count_items(path: str, plain: bool, cwd: str | None = None) -> int:
     """How many items (articles and rejections) a file yields: run where the file is near."""
-    return sum(1 for _ in read_items(path, plain))
+    return sum(1 for _ in read_items(path, plain, cwd))
 
 
 def plan(files: list[str], count: Callable[[list[str]], list[int]], batch_size: int) -> list[Task]:
@@ -188,9 +199,10 @@ def plan(files: list[str], count: Callable[[list[str]], list[int]], batch_size: 
     return tasks
 
 
-def run_task(task: Task, settings: Settings, root: str) -> dict[str, Any]:
+def run_task(task: Task, settings: Settings, root: str, cwd: str | None = None) -> dict[str, Any]:
     """Read, code and write one input batch; return (and record) its manifest entry.
 
+    ``cwd`` is the client's working folder (relative input paths are read against it).
     Idempotent: a task already in the manifest is not coded again, and one coded again
     after a crash replaces its parts, so no row is ever doubled.
     """
@@ -203,7 +215,7 @@ def run_task(task: Task, settings: Settings, root: str) -> dict[str, Any]:
     rejections: list[str] = []
     repeated = 0
     for path, first, end in task.slices:
-        for item in islice(read_items(path, settings.plain), first, end):
+        for item in islice(read_items(path, settings.plain, cwd), first, end):
             if isinstance(item, Rejection):
                 rejections.append(str(item))
             elif item.id in articles:
