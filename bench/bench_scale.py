@@ -50,7 +50,7 @@ def _start(workers: int, settings: Settings):
 
     from eventcoder.distributed import preload
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = Client(cluster)
     t = time.perf_counter()
     client.run(preload, settings)

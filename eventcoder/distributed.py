@@ -62,9 +62,10 @@ def connect(spec: str) -> Client:
             return Client(address, timeout="30s")
         except (OSError, TimeoutError) as e:
             raise DatasetError(f"--dask {spec}: cannot reach the scheduler ({e})") from None
-    # One thread per process: spaCy and the stages are CPU-bound Python.
+    # One thread per process: spaCy and the stages are CPU-bound Python. The dashboard takes a
+    # free port: 8787 may be another cluster's on a shared machine.
     cluster = LocalCluster(
-        n_workers=n or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=n or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     return Client(cluster)
 
