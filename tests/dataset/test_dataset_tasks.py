@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from eventcoder.article import Article
 from eventcoder.dataset.layout import Layout
-from eventcoder.dataset.tasks import Task, count_items, expand, plan, run_task
+from eventcoder.dataset.tasks import Task, count_items, expand, plan, read_items, run_task
 from eventcoder.ingest import Rejection, read_inputs
 from eventcoder.settings import Settings
 
@@ -74,3 +75,22 @@ def test_a_task_codes_writes_its_parts_and_records_its_rejections(tmp_path):
     before = {p: layout.fs.info(layout.path(p))["mtime"] for p in entry["parts"]}
     assert run_task(task, Settings(), root) == entry
     assert {p: layout.fs.info(layout.path(p))["mtime"] for p in entry["parts"]} == before
+
+
+def test_urls_are_read_through_fsspec_and_named_as_given():
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/news/a.txt", STORY.format(n=11).encode())
+    fs.pipe("/news/b.jsonl", b'{"text": ""}\n')
+    fs.pipe("/news/.hidden.txt", b"not read")
+    files, rejected = expand(["memory://news", "memory://news/*.csv", "memory://nothing.txt"])
+    assert files == ["memory:///news/a.txt", "memory:///news/b.jsonl"]
+    assert [str(r) for r in rejected] == [
+        "memory://news/*.csv: no file matches this pattern",
+        "memory://nothing.txt: no such file or directory",
+    ]
+    [article] = read_items(files[0], plain=False)
+    assert isinstance(article, Article) and article.path == "memory:///news/a.txt" and article.title == "Title 11"
+    [rejection] = read_items(files[1], plain=False)
+    assert str(rejection) == "memory:///news/b.jsonl:1: record has no text"
