@@ -14,6 +14,7 @@ This is the only module that imports dask; the single-machine path never loads i
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sys
 import time
@@ -187,6 +188,8 @@ class Progress:
             self.bar.update(done - self.bar.n)
             return
         now = time.perf_counter()
+        if not done:  # the work starts now: cluster start-up and planning do not count in the rate
+            self.started = now
         if done and (now - self.last >= self.every or done == total):
             self.last = now
             rate = done / (now - self.started)
@@ -209,4 +212,6 @@ def run(inputs: list[str], settings: Settings, dataset: str, spec: str, on_rejec
         cluster = client.cluster
         client.close()
         if cluster is not None and spec.startswith("local"):
+            # Our own workers: a nanny that kills one slow to exit is no news for the user.
+            logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
             cluster.close()
