@@ -51,7 +51,9 @@ def _start(workers: int, settings: Settings):
 
     from eventcoder.distributed import preload
 
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+    )
     client = Client(cluster)
     t = time.perf_counter()
     client.run(preload, settings)
