@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DB     ?= eventcoder.db
 
-.PHONY: setup run test bench bench-long bench-serve fuzz lint format docs browser clean
+.PHONY: setup run test bench bench-long bench-serve bench-scale fuzz lint format docs browser clean
 
 setup: $(STAMP)
 
@@ -50,6 +50,10 @@ bench-serve: setup
 # The property tests with many more examples than `make test` runs.
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/python -m pytest tests/fuzz -p no:cacheprovider
+
+# The same Wikinews articles on a Dask LocalCluster of 1 then 2 workers: articles/s, scaling, memory.
+bench-scale: setup
+	$(PY) bench/bench_scale.py
 
 lint: setup
 	$(VENV)/bin/ruff check eventcoder tests bench

@@ -5,7 +5,8 @@ EventcoderError
 ├── DictionaryError     a dictionary file has a bad entry; carries file and line
 ├── SettingsError       an unknown or ill-typed setting
 ├── StoreError          the database cannot be opened or migrated
-└── QueryError          a query parameter is malformed (a bad date, an unknown interval)
+├── QueryError          a query parameter is malformed (a bad date, an unknown interval)
+└── DatasetError        a Parquet dataset folder cannot be written or read as asked
 """
 
 from __future__ import annotations
@@ -48,3 +49,8 @@ class QueryError(EventcoderError):
 
     The CLI exits with code 2, the HTTP API answers 422.
     """
+
+
+class DatasetError(EventcoderError):
+    """A Parquet dataset (``code --dataset``, ``import``, ``query``) cannot be used as asked;
+    the message names the folder or file and says what to do."""

@@ -32,6 +32,8 @@ LAYERS = {
     "evaluate": 10,
     "api": 10,
     "export": 10,
+    "dataset": 10,
+    "distributed": 10,
     "info": 10,
     "cli": 11,
     "web": 11,

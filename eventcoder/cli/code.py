@@ -42,6 +42,8 @@ def setting_options(f: Callable) -> Callable:
 @click.option("--jsonl", "jsonl_path", metavar="PATH|-", help="also write one JSON object per article here")
 @click.option("--no-store", is_flag=True, help="do not write to the database")
 @click.option("--recode", is_flag=True, help="code again articles the store already holds (replacing them)")
+@click.option("--dask", metavar="ADDRESS|local[:N]", help="code on a Dask cluster into --dataset (docs/scale.md)")
+@click.option("--dataset", metavar="DIR", help="with --dask: the Parquet dataset folder the workers write")
 @setting_options
 @library_errors
 def code_cmd(inputs, jsonl_path, no_store, recode, **opts) -> None:
@@ -52,9 +54,14 @@ def code_cmd(inputs, jsonl_path, no_store, recode, **opts) -> None:
     `file[:line]: reason`; the rest is still coded. Exit code 1 when anything was rejected.
     Every setting (docs/settings.md) is an option.
     """
+    dask, dataset = opts.pop("dask"), opts.pop("dataset")
     # A list option not given (an empty tuple) leaves the setting to the environment.
     opts = {name: (list(value) or None) if isinstance(value, tuple) else value for name, value in opts.items()}
     settings = Settings.load(**opts)
+    if dask or dataset:  # the distributed engine, imported only when asked for
+        from .dataset import code_on_dask
+
+        code_on_dask(inputs, settings, dask, dataset, conflicting=bool(jsonl_path or no_store or recode))
     store = None if no_store else open_store(settings.db, must_exist=False)
     jsonl = None
     if jsonl_path == "-":

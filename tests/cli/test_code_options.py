@@ -15,7 +15,8 @@ from eventcoder.cli import (
 from eventcoder.settings import describe, option_name
 
 # Options of `code` that are about the run, not settings.
-RUN_OPTIONS = {"inputs", "jsonl_path", "no_store", "recode", "help"}
+# Where a run reads and writes, not how it codes: options of the run, not settings.
+RUN_OPTIONS = {"inputs", "jsonl_path", "no_store", "recode", "dask", "dataset", "help"}
 
 
 def test_one_option_per_setting_with_its_help():
