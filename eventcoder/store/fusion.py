@@ -53,9 +53,10 @@ def party(code: str | None) -> str:
     return code[:6].upper() if code else "-"
 
 
-def fusion_key(source_code: str | None, target_code: str | None, cameo: str, modality: str) -> str:
+def fusion_key(source_code: str | None, target_code: str | None, event_code: str, event_modality: str) -> str:
     """The key events must share to be fused (the day is checked apart)."""
-    return f"{party(source_code)}|{party(target_code)}|{cameo[:3]}|{MODALITY_CLASS.get(modality, modality)}"
+    mode = MODALITY_CLASS.get(event_modality, event_modality)
+    return f"{party(source_code)}|{party(target_code)}|{event_code[:3]}|{mode}"
 
 
 @dataclass
