@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from coded_articles import moscow_times
-from test_browser import browser, page, problems  # noqa: F401  (the browser fixtures)
+from test_browser import browser, page, problems, site  # noqa: F401  (the browser fixtures)
 
 pytestmark = pytest.mark.browser
 
