@@ -169,8 +169,9 @@ def stats_cmd(db, as_json) -> None:
     if as_json:
         click.echo(json.dumps(stats))
     else:
+        width = max(map(len, stats))
         for key, value in stats.items():
-            click.echo(f"{key:>9}: {value}")
+            click.echo(f"{key:>{width}}: {value}")
 
 
 @cli.command("fuse")
