@@ -387,3 +387,20 @@ def test_cli_export_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["export", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
     assert "none.db: no such database" in result.stderr
+
+
+def test_gdelt_counts_the_reports_of_a_fused_event_once(store):
+    import dataclasses
+
+    from coded_articles import moscow_times
+
+    before = len(export(store, "gdelt").splitlines())
+    wire = dataclasses.replace(moscow_times(), id="wire-copy", url="https://wire.example/1", outlet="Wire")
+    store.write_batch([wire, dataclasses.replace(wire, id="wire-copy-2", url="https://wire.example/2")])
+    rows = [dict(zip(gdelt.COLUMNS, line.split("\t"), strict=True)) for line in export(store, "gdelt").splitlines()]
+    # The copies add no GDELT row, only counts: 3 mentions in 3 documents from 2 outlets.
+    assert len(rows) == before
+    reject = [r for r in rows if (r["Actor1Code"], r["EventCode"]) == ("RUS", "125")]
+    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in reject] == [("3", "2", "3")]
+    others = [r for r in rows if r["Actor1Code"] not in ("RUS", "RUSGOV", "USA")]
+    assert {(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in others} == {("1", "1", "1")}

@@ -35,7 +35,7 @@ USERS = [
 ]
 PAGING = {"limit", "offset"}
 # Parameters that order a list rather than filter it (the event table sorts by a column).
-ORDER = {"/api/events": ["sort"]}
+ORDER = {"/api/events": ["sort", "unique"]}  # not filters: the order, and one item per fused event
 
 
 @pytest.fixture(scope="module")

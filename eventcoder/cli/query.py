@@ -1,4 +1,4 @@
-"""Reading the store: `events`, `quotes`, `show`, `stats`, `info`."""
+"""Reading the store: `events`, `quotes`, `show`, `stats`, `fuse`, `info`."""
 
 from __future__ import annotations
 
@@ -33,6 +33,21 @@ EVENT_COLUMNS: list[Column] = [
     ("trigger", lambda e: e["trigger"]["text"], 20),
     ("article", lambda e: e["article_id"], None),
     ("title", lambda e: e.get("title") or "", None),
+]
+UNIQUE_COLUMNS: list[Column] = [
+    ("date", lambda u: u.get("first_day") or "", 0),
+    ("source", lambda u: u["source"], 0),
+    ("cameo", lambda u: u["base"], 0),
+    ("target", lambda u: u["target"], 0),
+    ("modality", lambda u: u["modality"], 0),
+    ("mentions", lambda u: u["mentions"], 0),
+    ("articles", lambda u: u["articles"], 0),
+    ("stories", lambda u: u["stories"], 0),
+    ("sources", lambda u: u["sources"], 0),
+    ("id", lambda u: u["id"], 0),
+    ("trigger", lambda u: u.get("trigger") or "", None),
+    ("article", lambda u: u["article_id"], None),
+    ("title", lambda u: u.get("title") or "", None),
 ]
 QUOTE_COLUMNS: list[Column] = [
     ("speaker", lambda q: (q.get("speaker") or {}).get("name") or (q.get("speaker") or {}).get("text") or "?", 20),
@@ -85,12 +100,19 @@ def _emit(items: list[dict], columns: list[Column], fmt: str, total: int, *, id_
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--unique", is_flag=True, help="one row per fused event (reports of one act merged), with counts")
 @library_errors
-def events_cmd(db, fmt, **filters) -> None:
+def events_cmd(db, fmt, unique, **filters) -> None:
     """List coded events, newest first."""
     with open_store(db) as store:
-        page = store.events(**filters)
-    _emit(page["items"], EVENT_COLUMNS, fmt, page["total"], id_key="article_id")
+        if unique:
+            page = store.unique_events(**filters)
+        else:
+            page = store.events(**filters)
+    if unique:
+        _emit(page["items"], UNIQUE_COLUMNS, fmt, page["total"])
+    else:
+        _emit(page["items"], EVENT_COLUMNS, fmt, page["total"], id_key="article_id")
 
 
 @cli.command("quotes")
@@ -138,7 +160,7 @@ def show_cmd(article_id, db, color) -> None:
 
 @cli.command("stats")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help='print {"articles": n, "events": n, "quotes": n, "actors": n}')
+@click.option("--json", "as_json", is_flag=True, help="print the counts (articles, ..., stories, copies) as JSON")
 @library_errors
 def stats_cmd(db, as_json) -> None:
     """Count what the store holds."""
@@ -147,8 +169,21 @@ def stats_cmd(db, as_json) -> None:
     if as_json:
         click.echo(json.dumps(stats))
     else:
+        width = max(map(len, stats))
         for key, value in stats.items():
-            click.echo(f"{key:>9}: {value}")
+            click.echo(f"{key:>{width}}: {value}")
+
+
+@cli.command("fuse")
+@db_option
+@click.option("--rebuild", is_flag=True, help="recompute story clusters and fused events from scratch")
+@library_errors
+def fuse_cmd(db, rebuild) -> None:
+    """Count story clusters, copies and fused events (kept up to date by `code`; --rebuild recomputes them)."""
+    with open_store(db) as store:
+        counts = store.fuse(rebuild=rebuild)
+    for key, value in counts.items():
+        click.echo(f"{key:>13}: {value}")
 
 
 @cli.command("info")

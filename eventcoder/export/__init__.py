@@ -141,7 +141,7 @@ def write_events(
             return _jsonl(items, stream)
         if fmt == "csv":
             return _csv(items, stream, header is not False)
-        return _gdelt(items, stream, header is True, skipped)
+        return _gdelt(gdelt.first_of_each_fused_event(items), stream, header is True, skipped)
 
 
 @contextmanager

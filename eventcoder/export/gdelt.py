@@ -11,6 +11,7 @@ in docs/export.md.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -155,11 +156,16 @@ def _number(value: float | None) -> str:
 
 
 def row(item: dict[str, Any]) -> list[str]:
-    """One event item (``Store.iter_events(detail=True)``) as the 61 GDELT column values."""
+    """One event item (``Store.iter_events(detail=True)``) as the 61 GDELT column values.
+
+    A GDELT row is one event however many reports it has: ``write_events`` writes the first
+    member of each fused event only (see ``first_of_each_fused_event``).
+    """
     day = date.fromisoformat(item["day"]) if item.get("day") else None
     source, target = item.get("source") or {}, item.get("target") or {}
     stored = (item.get("stored_at") or "").replace("-", "").replace(":", "").replace("T", "").rstrip("Z")
     cameo = item["cameo"]
+    fused = item.get("fused") or {}
     values = [
         str(global_event_id(item["article_id"], item["id"])),
         day.strftime("%Y%m%d") if day else "",
@@ -175,7 +181,9 @@ def row(item: dict[str, Any]) -> list[str]:
         item.get("root") or cameo[:2],
         str(quad_class(item.get("root") or cameo[:2]) or ""),
         _number(item.get("goldstein")),
-        "1", "1", "1",  # one coded event in one article: one mention, one source, one article
+        # The codebook's counts of the event: its mentions (several in one document count), the
+        # sources (outlets) and the documents that mention it, from its fused event.
+        *(str(fused.get(k, 1)) for k in ("mentions", "sources", "articles")),
         "",  # AvgTone: eventcoder does not score tone
         *geo_fields(None),  # Actor1Geo: actors are not geolocated
         *geo_fields(None),  # Actor2Geo
@@ -185,3 +193,15 @@ def row(item: dict[str, Any]) -> list[str]:
     ]  # fmt: skip
     # Tabs and newlines inside a value would break the tab-separated layout.
     return [v.replace("\t", " ").replace("\n", " ").replace("\r", " ") for v in values]
+
+
+def first_of_each_fused_event(items: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The items whose fused event was not seen yet (events not fused pass through)."""
+    seen: set[str] = set()
+    for item in items:
+        fused_id = (item.get("fused") or {}).get("id")
+        if fused_id is not None:
+            if fused_id in seen:
+                continue
+            seen.add(fused_id)
+        yield item

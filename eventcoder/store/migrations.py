@@ -20,6 +20,8 @@ from ..errors import StoreError
 class Migration:
     name: str
     statements: Callable[[sqlite3.Connection], list[str]]
+    # Run after the statements, in the same transaction: fills new tables from stored rows.
+    backfill: Callable[[sqlite3.Connection], None] | None = None
 
 
 def fts5_available(conn: sqlite3.Connection) -> bool:
@@ -187,10 +189,58 @@ def _flat_views(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
+def _stories_and_fusion(conn: sqlite3.Connection) -> list[str]:
+    # Story clusters (stories.py) and fused events (fusion.py), kept by the one write path.
+    return [
+        "ALTER TABLE articles ADD COLUMN story TEXT",
+        "ALTER TABLE articles ADD COLUMN copy_of TEXT",
+        "CREATE INDEX articles_story ON articles(story)",
+        """CREATE TABLE story_signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        )""",
+        # Looked up by (band, hash): a new article finds its candidate copies without a scan, and
+        # the distinct stories of a bucket without reading each member (story = articles.story).
+        """CREATE TABLE story_bands (
+            band INTEGER NOT NULL, hash INTEGER NOT NULL, story TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (band, hash, story, article_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX story_bands_article ON story_bands(article_id)",
+        """CREATE TABLE fusion_members (
+            article_id TEXT NOT NULL, event_id TEXT NOT NULL,
+            fkey TEXT NOT NULL, unique_id TEXT,
+            PRIMARY KEY (article_id, event_id),
+            FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX fusion_members_fkey ON fusion_members(fkey)",
+        "CREATE INDEX fusion_members_unique ON fusion_members(unique_id)",
+        """CREATE TABLE unique_events (
+            id TEXT PRIMARY KEY,
+            fkey TEXT NOT NULL,
+            source TEXT NOT NULL, target TEXT NOT NULL, base TEXT NOT NULL, modality TEXT NOT NULL,
+            first_day TEXT, last_day TEXT, first_seen TEXT, last_seen TEXT,
+            mentions INTEGER NOT NULL, articles INTEGER NOT NULL, stories INTEGER NOT NULL,
+            sources INTEGER NOT NULL, confidence REAL NOT NULL,
+            article_id TEXT NOT NULL, event_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX unique_events_fkey ON unique_events(fkey)",
+        "CREATE INDEX unique_events_day ON unique_events(first_day)",
+    ]
+
+
+def _backfill_stories_and_fusion(conn: sqlite3.Connection) -> None:
+    from . import fusion, stories
+
+    stories.rebuild(conn)
+    fusion.rebuild(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_fulltext", _fulltext),
     Migration("0003_flat_views", _flat_views),
+    Migration("0004_stories_fusion", _stories_and_fusion, _backfill_stories_and_fusion),
 ]
 
 
@@ -235,6 +285,8 @@ def migrate(conn: sqlite3.Connection, where: str, migrations: list[Migration] | 
                 continue
             for statement in migration.statements(conn):
                 conn.execute(statement)
+            if migration.backfill is not None:
+                migration.backfill(conn)
             conn.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
                 (migration.name, datetime.now(UTC).isoformat(timespec="seconds")),

@@ -19,7 +19,9 @@ from .filters import ArticleFilters, EventFilters, QuoteFilters, Where, contains
 
 Page = dict[str, Any]  # {"items": list[dict], "total": int}
 
-_EVENT_ITEM = """SELECT e.data, e.article_id, a.published, a.url, a.title, e.source_name, e.target_name, e.day
+_EVENT_ITEM = """SELECT e.data, e.article_id, a.published, a.url, a.title, e.source_name, e.target_name, e.day,
+    (SELECT json_array(u.id, u.mentions, u.articles, u.sources) FROM fusion_members f
+     JOIN unique_events u ON u.id = f.unique_id WHERE f.article_id = e.article_id AND f.event_id = e.id)
     FROM events e JOIN articles a ON a.id = e.article_id"""
 
 
@@ -35,10 +37,12 @@ def _event_item(row: sqlite3.Row | tuple) -> dict[str, Any]:
         article_id=row[1], published=row[2], url=row[3], title=row[4], source_name=row[5], target_name=row[6],
         day=row[7],
     )  # fmt: skip
-    if len(row) > 8:
+    if row[8]:  # the fused event it belongs to (store/fusion.py): all the reports of the same act
+        item["fused"] = dict(zip(("id", "mentions", "articles", "sources"), json.loads(row[8]), strict=True))
+    if len(row) > 9:
         item.update(
-            sentence_text=row[8], is_root=bool(row[9]), stored_at=row[10], source_country=row[11],
-            target_country=row[12], outlet=row[13],
+            sentence_text=row[9], is_root=bool(row[10]), stored_at=row[11], source_country=row[12],
+            target_country=row[13], outlet=row[14],
         )  # fmt: skip
     return item
 
@@ -108,11 +112,14 @@ def articles(
     where = filters.where(fulltext=fulltext)
     total = conn.execute("SELECT count(*) FROM articles a" + where.sql, where.args).fetchone()[0]
     rows = conn.execute(
-        "SELECT a.id, a.title, a.url, a.published, a.outlet, a.byline, a.path, a.n_actors, a.n_events, a.n_quotes"
-        " FROM articles a" + where.sql + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?",
+        "SELECT a.id, a.title, a.url, a.published, a.outlet, a.byline, a.path, a.n_actors, a.n_events, a.n_quotes,"
+        " a.story, a.copy_of FROM articles a"
+        + where.sql
+        + " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?",
         [*where.args, lim, off],
     )
-    keys = ("id", "title", "url", "published", "outlet", "byline", "path", "actors", "events", "quotes")
+    keys = ("id", "title", "url", "published", "outlet", "byline", "path", "actors", "events", "quotes", "story",
+            "copy_of")  # fmt: skip
     return {"items": [dict(zip(keys, r, strict=True)) for r in rows], "total": total}
 
 
@@ -328,9 +335,11 @@ def map_points(conn: sqlite3.Connection, filters: EventFilters) -> dict[str, lis
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
-    """How many articles, events, quotes and distinct actors (by key) the store holds."""
+    """How many articles, events, quotes, distinct actors (by key), stories, copies and unique events."""
     one = conn.execute(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM quotes),"
-        " (SELECT count(DISTINCT key) FROM actors)"
+        " (SELECT count(DISTINCT key) FROM actors), (SELECT count(DISTINCT story) FROM articles),"
+        " (SELECT count(copy_of) FROM articles), (SELECT count(*) FROM unique_events)"
     ).fetchone()
-    return dict(zip(("articles", "events", "quotes", "actors"), one, strict=True))
+    keys = ("articles", "events", "quotes", "actors", "stories", "copies", "unique_events")
+    return dict(zip(keys, one, strict=True))

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from ..article import Article
 from ..errors import QueryError, StoreError
 from ..settings import Settings
-from . import migrations, params, queries
+from . import fusion, migrations, params, queries, stories
 from .filters import ArticleFilters, EventFilters, Filters, QuoteFilters
 from .rows import ArticleRows, article_rows
 
@@ -181,6 +181,7 @@ class Store:
             raise StoreError(f"{self.path}: opened read-only (the file is not writable); nothing was stored")
         stored_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         batch = [article_rows(a, stored_at) for a in articles]  # JSON and hashes outside the lock
+        signatures = [stories.signature(a.text) for a in articles]  # MinHash too
         inserted = unchanged = replaced = 0
         statuses: list[str] = []
         conn = self._conn()
@@ -188,19 +189,27 @@ class Store:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    for rows in batch:
+                    keys: set[str] = set()  # fusion keys whose unique events must be regrouped
+                    for rows, sig in zip(batch, signatures, strict=True):
                         old = conn.execute("SELECT hash FROM articles WHERE id = ?", (rows.id,)).fetchone()
                         if old and old[0] == rows.hash:
                             unchanged += 1
                             statuses.append("unchanged")
                             continue
+                        former: list[str] = []
                         if old:
+                            former = stories.forget(conn, rows.id)
+                            keys |= fusion.keys_of(conn, [rows.id])
                             # ON DELETE CASCADE removes its actors, mentions, events, quotes...
                             conn.execute("DELETE FROM articles WHERE id = ?", (rows.id,))
                             replaced += 1
                         self._insert(conn, rows)
+                        keys |= fusion.add_events(conn, rows.id)
+                        moved = stories.add(conn, rows.id, sig) | stories.relabel(conn, former)
+                        keys |= fusion.keys_of(conn, moved - {rows.id})
                         inserted += 1
                         statuses.append("replaced" if old else "inserted")
+                    fusion.refresh(conn, keys)
                     conn.execute("COMMIT")
                 except BaseException:
                     # SQLite has already rolled back after some errors (disk full): a second
@@ -353,6 +362,48 @@ class Store:
         """``{"articles": n, "events": n, "quotes": n, "actors": n}`` (actors: distinct keys)."""
         with self._read() as conn:
             return queries.stats(conn)
+
+    # -- stories and fused events (stories.py, fusion.py) --------------------------------------
+
+    def fuse(self, *, rebuild: bool = False) -> dict[str, int]:
+        """Counts of stories, copies and unique events; ``rebuild`` first recomputes both from scratch.
+
+        Fusion is kept up to date by ``write_batch``; a rebuild (one transaction) gives the same
+        tables and is there to check that, or to apply a changed fusion rule.
+        """
+        conn = self._conn()
+        if rebuild:
+            if self.read_only:
+                raise StoreError(f"{self.path}: opened read-only (the file is not writable); nothing was rebuilt")
+            with self._write_lock:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        stories.rebuild(conn)
+                        fusion.rebuild(conn)
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        if conn.in_transaction:  # as in write_batch: SQLite may have rolled back already
+                            conn.execute("ROLLBACK")
+                        raise
+                except sqlite3.Error as exc:
+                    raise StoreError(f"{self.path}: cannot rebuild the fused events ({exc}); nothing changed") from None
+        with self._read() as conn:
+            n_stories, n_copies = stories.counts(conn)
+            return {"stories": n_stories, "copies": n_copies, "unique_events": fusion.count(conn)}
+
+    def unique_events(
+        self, filters: EventFilters | None = None, /, *, limit: int | None = 50, offset: int = 0, **values: Any
+    ) -> dict[str, Any]:
+        """Fused events having a member that matches the event filters (as ``events``), newest first."""
+        chosen = _filters(EventFilters, filters, values)
+        with self._read() as conn:
+            return fusion.unique_events(conn, chosen, limit=limit, offset=offset)
+
+    def unique_event(self, unique_id: str) -> dict[str, Any] | None:
+        """One fused event with its member ``reports`` (article, trigger and sentence spans), or None."""
+        with self._read() as conn:
+            return fusion.unique_event(conn, unique_id)
 
 
 def _filters(cls: type[F], given: F | None, values: dict[str, Any]) -> F:

@@ -43,6 +43,7 @@ Sort = Annotated[
     Query(description="day, source, target, cameo, plover, goldstein, modality, trigger or article; a leading - sorts"
           " descending (default -day)"),
 ]  # fmt: skip
+Unique = Annotated[bool, Query(description="one item per fused event (the reports of one act), with its counts")]
 QuoteQuery = Annotated[QuoteFilters, filter_params(QuoteFilters)]
 ArticleQuery = Annotated[ArticleFilters, filter_params(ArticleFilters)]
 Source = Annotated[str | None, Query(description=EventFilters.spec("source").help)]
@@ -120,7 +121,11 @@ def create_app(
         return article
 
     @app.get("/api/events", summary="Coded events, newest first (or by `sort`)")
-    def list_events(filters: EventQuery, sort: Sort = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def list_events(
+        filters: EventQuery, sort: Sort = None, limit: Limit = 50, offset: Offset = 0, unique: Unique = False
+    ) -> dict[str, Any]:
+        if unique:  # one item per fused event, newest first
+            return db.unique_events(filters, limit=limit, offset=offset)
         return db.events(filters, sort=sort, limit=limit, offset=offset)
 
     @app.get("/api/events.csv", summary="Every event matching the filters as csv (the columns of `eventcoder export`)")
@@ -140,6 +145,13 @@ def create_app(
     @app.get("/api/codes", summary="Names of CAMEO event codes and PLOVER event types")
     def get_codes() -> dict[str, Any]:
         return code_names()
+
+    @app.get("/api/events/{unique_id}", summary="One fused event with its member reports (article, sentence)")
+    def get_unique_event(unique_id: str) -> dict[str, Any]:
+        item = db.unique_event(unique_id)
+        if item is None:
+            raise HTTPException(404, f"no fused event with id {unique_id!r}")
+        return item
 
     @app.get("/api/quotes", summary="Quotes by speaker and words")
     def list_quotes(filters: QuoteQuery, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:

@@ -175,7 +175,7 @@ def test_article_items_hold_counts_not_text(store):
     assert item == {
         "id": CN, "title": "China criticises US", "url": "https://en.wikinews.org/wiki/China_criticises_US",
         "published": "2024-10-02", "outlet": "Wikinews", "byline": None, "path": None,
-        "actors": 2, "events": 2, "quotes": 1,
+        "actors": 2, "events": 2, "quotes": 1, "story": CN, "copy_of": None,
     }  # fmt: skip
 
 
@@ -301,7 +301,15 @@ def test_network_window_and_limit(store):
 
 
 def test_stats(store):
-    assert store.stats() == {"articles": 4, "events": 9, "quotes": 3, "actors": 8}
+    assert store.stats() == {
+        "articles": 4,
+        "events": 9,
+        "quotes": 3,
+        "actors": 8,
+        "stories": 4,
+        "copies": 0,
+        "unique_events": 9,
+    }
 
 
 @pytest.mark.parametrize(

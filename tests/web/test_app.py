@@ -19,6 +19,7 @@ ENDPOINTS = {
     "/api/events.csv": {"get"},
     "/api/map": {"get"},
     "/api/codes": {"get"},
+    "/api/events/{unique_id}": {"get"},
     "/api/quotes": {"get"},
     "/api/actors": {"get"},
     "/api/dyads": {"get"},
@@ -56,6 +57,7 @@ def test_openapi_lists_the_endpoints(client):
         "sort",
         "limit",
         "offset",
+        "unique",
     }
     post = doc["paths"]["/api/articles"]["post"]
     assert post["requestBody"]["content"]["application/json"]["schema"]["required"] == ["text"]
@@ -159,7 +161,15 @@ def test_actors_dyads_network_stats(client):
     assert dyads["total"] == 2
     network = client.get("/api/network", params={"limit": 2}).json()
     assert [n["id"] for n in network["nodes"]] == ["russia", "united_states"]
-    assert client.get("/api/stats").json() == {"articles": 4, "events": 9, "quotes": 3, "actors": 8}
+    assert client.get("/api/stats").json() == {
+        "articles": 4,
+        "events": 9,
+        "quotes": 3,
+        "actors": 8,
+        "stories": 4,
+        "copies": 0,
+        "unique_events": 9,
+    }
 
 
 @pytest.mark.parametrize(

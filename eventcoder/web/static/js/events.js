@@ -1,8 +1,26 @@
 // The event table: filters (also quad class and statements), columns sorted by the server, a
 // CSV download of exactly the current filter, and a click on a row opens the article there.
 import { cameoName, ploverInfo, QUADS } from "./codes.js";
-import { h, pagedList } from "./dom.js";
+import { getJSON } from "./api.js";
+import { h, pagedList, showError } from "./dom.js";
 import { articleHash, hashFor, navigate } from "./router.js";
+
+// "reported N times in M articles from K outlets" under an event of a fused event; a click
+// lists each report, linked to its article at that event's sentence.
+function reports(e) {
+  const f = e.fused;
+  if (!f || f.mentions < 2) return null;
+  const line = h("div", { class: "small fused" },
+    h("a", { href: "#", onclick: async (ev) => {
+      ev.preventDefault();
+      try {
+        const u = await getJSON(`/api/events/${encodeURIComponent(f.id)}`);
+        line.replaceChildren(h("ul", {}, ...u.reports.map((r) => h("li", {},
+          h("a", { href: articleHash(r.article_id, { event: r.event_id }) }, `${r.outlet || r.article_id}: ${r.sentence.text}`)))));
+      } catch (error) { showError(error); }
+    } }, `reported ${f.mentions} times in ${f.articles} articles from ${f.sources} outlets`));
+  return line;
+}
 
 const FILTERS = ["source", "target", "actor", "cameo", "plover", "modality", "quad", "statements", "since", "until", "article"];
 
@@ -59,7 +77,7 @@ export function initEvents() {
       h("td", {}, e.modality),
       h("td", { class: "num wide" }, e.goldstein ?? "—"),
       h("td", {}, e.trigger.text),
-      h("td", { class: "small wide" }, h("a", { href: open }, e.title || e.article_id)));
+      h("td", { class: "small wide" }, h("a", { href: open }, e.title || e.article_id), reports(e)));
     },
     empty: () => h("tr", {}, h("td", { colspan: 9, class: "muted" }, "No events match.")),
     after: (page, params) => {
