@@ -114,6 +114,7 @@ def main() -> int:
                     runs[n].append(_timed(client, [str(news)], settings, Path(tmp) / f"{n}-{r}"))
             memory = {n: list(client.run(_memory).values()) for n, (_, client) in clusters.items()}
         finally:
+            logging.getLogger("distributed").setLevel(logging.ERROR)  # closing our own clusters is no news
             for cluster, client in clusters.values():
                 client.close()
                 cluster.close()
