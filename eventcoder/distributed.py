@@ -80,6 +80,7 @@ class Preload(WorkerPlugin):
         self.settings = settings
 
     def setup(self, worker: Any) -> None:
+        """Load the model and the stages' resources once, when the worker starts."""
         preload(self.settings)
 
 
@@ -197,6 +198,7 @@ class Progress:
             print(f"eventcoder: {done}/{total} articles, {rate:.1f} articles/s, ETA {eta:.0f} s", file=sys.stderr)
 
     def close(self) -> None:
+        """Leave the bar on screen and stop logging."""
         if self.bar is not None:
             self.bar.close()
 

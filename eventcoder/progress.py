@@ -106,12 +106,14 @@ class Progress:
             self._thread.start()
 
     def update(self, summary: RunSummary) -> None:
+        """Show the run's counts so far (from any thread)."""
         with self._lock:
             self.summary = summary
             if self._bar is not None:
                 self._bar.update(summary.done - self._bar.n)
 
     def close(self) -> None:
+        """Stop the periodic log line and leave the bar on screen."""
         if self._bar is not None:
             self._bar.close()
         if self._thread is not None:

@@ -19,6 +19,7 @@ def cli() -> None:
 
 
 def main() -> None:
+    """The ``eventcoder`` command: library errors become one line on stderr and exit 2."""
     from ..errors import EventcoderError
     from . import commands  # noqa: F401  (registers the commands)
     from .common import fail

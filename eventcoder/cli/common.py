@@ -19,6 +19,7 @@ DB_HELP = next(s.help for s in describe() if s.name == "db")
 def db_option(f: Callable) -> Callable:
     # Read when a command runs, not when the CLI is imported: a bad EVENTCODER_* variable is then
     # reported as a usage error (see main), never as a traceback at import.
+    """The ``--db PATH`` option, its default read when the command runs."""
     return click.option(
         "--db", default=lambda: Settings.load().db, show_default="$EVENTCODER_DB or eventcoder.db", help=DB_HELP
     )(f)
@@ -65,6 +66,7 @@ def library_errors(f: Callable) -> Callable:
 
 
 def open_store(path: str, must_exist: bool = True):
+    """Open the store at ``path`` for a command; a missing database is a one-line error (``fail``)."""
     from pathlib import Path
 
     from ..store import Store

@@ -44,12 +44,15 @@ class Layout:
         self.root = self.root.rstrip("/")
 
     def path(self, *parts: str) -> str:
+        """A path under the dataset's root."""
         return "/".join([self.root, *parts])
 
     def part(self, table: str, year: str, month: str, task: str) -> str:
+        """The path of one Parquet part of a table's partition."""
         return self.path(table, f"year={year}", f"month={month}", f"part-{task}.parquet")
 
     def manifest_entry(self, task: str) -> str:
+        """The manifest entry that marks a task as finished."""
         return self.path(MANIFEST, f"{task}.json")
 
     # -- atomic writes ---------------------------------------------------------------------
@@ -68,19 +71,23 @@ class Layout:
             raise
 
     def write_table(self, final: str, table: pa.Table) -> None:
+        """Write a Parquet part atomically (a temporary name, then a rename)."""
         self._atomic(final, lambda f: pq.write_table(table, f, compression="zstd"))
 
     def write_json(self, final: str, value: Any) -> None:
+        """Write a JSON file atomically."""
         data = json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
         self._atomic(final, lambda f: f.write(data))
 
     def write_lines(self, final: str, lines: list[str]) -> None:
+        """Write text lines atomically."""
         data = "".join(line + "\n" for line in lines).encode("utf-8")
         self._atomic(final, lambda f: f.write(data))
 
     # -- reading ------------------------------------------------------------------------------
 
     def read_json(self, path: str) -> Any:
+        """Read a JSON file of the dataset."""
         with self.fs.open(path, "rb") as f:
             return json.loads(f.read().decode("utf-8"))
 

@@ -51,6 +51,7 @@ class ImportSummary:
     quotes: int = 0
 
     def line(self) -> str:
+        """The closing line of ``eventcoder import``."""
         return (
             f"imported {self.articles} articles ({self.inserted} new, {self.unchanged} already stored, "
             f"{self.replaced} replaced): {self.events} events, {self.quotes} quotes"

@@ -46,11 +46,13 @@ class Task:
 
     @property
     def key(self) -> str:
+        """A stable key of the task's input slices (its part names derive from it)."""
         blob = json.dumps(self.slices, ensure_ascii=False).encode("utf-8")
         return hashlib.blake2b(blob, digest_size=10).hexdigest()
 
     @property
     def size(self) -> int:
+        """How many articles the task holds."""
         return sum(end - first for _, first, end in self.slices)
 
 

@@ -22,6 +22,7 @@ class Limits:
 
     @classmethod
     def of(cls, settings: Settings) -> Limits:
+        """The input limits of these settings."""
         return cls(max_input_bytes=settings.max_input_bytes, max_article_chars=settings.max_article_chars)
 
     def too_long(self, text: str) -> str | None:

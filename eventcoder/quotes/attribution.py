@@ -112,6 +112,7 @@ class SpanIndex(list):
         self.reach = list(itertools.accumulate((e for _, e in ordered), max))  # furthest end so far
 
     def holds(self, i: int) -> bool:
+        """Is character offset ``i`` inside one of the spans?"""
         k = bisect.bisect_right(self.starts, i) - 1
         return k >= 0 and self.reach[k] > i
 

@@ -64,12 +64,14 @@ def page(limit: int | None, offset: int) -> tuple[int, int]:
 
 
 def interval(value: str) -> str:
+    """A period length of ``INTERVALS``, else QueryError."""
     if value not in INTERVALS:
         raise QueryError(f"interval: {value!r} is not one of {', '.join(INTERVALS)}")
     return value
 
 
 def modality(value: str | None) -> str | None:
+    """A modality value (asserted, negated ...), else QueryError; None when empty."""
     if not value:
         return None
     low = value.strip().lower()
@@ -79,6 +81,7 @@ def modality(value: str | None) -> str | None:
 
 
 def cameo(value: str | None) -> str | None:
+    """A CAMEO code prefix (digits only), else QueryError; None when empty."""
     if not value:
         return None
     value = value.strip()

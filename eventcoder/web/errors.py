@@ -26,10 +26,12 @@ _REASONS = {
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
+    """The one JSON error shape: ``{"error": {"status", "message"}}``."""
     return {"error": {"status": status, "message": message}}
 
 
 def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    """A JSON response of the error shape with that status."""
     return JSONResponse(error_body(status, message), status_code=status, headers=headers)
 
 
