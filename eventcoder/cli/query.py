@@ -16,6 +16,14 @@ from .render import article_markup, cut, table
 
 FORMATS = click.Choice(["table", "csv", "jsonl"])
 
+
+def listing_options(f: Callable) -> Callable:
+    """The paging and output options every listing command takes: --limit, --offset, --format."""
+    f = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)(f)
+    f = click.option("--offset", type=click.IntRange(0), default=0)(f)
+    return click.option("--limit", type=click.IntRange(1), default=50, show_default=True)(f)
+
+
 # (column, value, width in the terminal table: None = csv/jsonl only, 0 = the table's cap).
 # The table stays narrow enough to read; csv and jsonl carry every column, with the article
 # id to pass to `eventcoder show`.
@@ -97,9 +105,7 @@ def _emit(items: list[dict], columns: list[Column], fmt: str, total: int, *, id_
 @cli.command("events")
 @db_option
 @event_filters
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0)
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_options
 @click.option("--unique", is_flag=True, help="one row per fused event (reports of one act merged), with counts")
 @library_errors
 def events_cmd(db, fmt, unique, **filters) -> None:
@@ -118,9 +124,7 @@ def events_cmd(db, fmt, unique, **filters) -> None:
 @cli.command("quotes")
 @db_option
 @quote_filters
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0)
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_options
 @library_errors
 def quotes_cmd(db, fmt, **filters) -> None:
     """List quotes with their speakers."""
@@ -132,9 +136,7 @@ def quotes_cmd(db, fmt, **filters) -> None:
 @cli.command("articles")
 @db_option
 @article_filters
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0)
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@listing_options
 @library_errors
 def articles_cmd(db, fmt, **filters) -> None:
     """List stored articles, newest first: the ids to give `eventcoder show`."""
